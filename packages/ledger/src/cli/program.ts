@@ -1,0 +1,35 @@
+import { Command, CommanderError } from 'commander';
+import { CliFailure, EXIT_INTERNAL, EXIT_USAGE, isCliFailure, reportFailure } from './cli-io.ts';
+
+/**
+ * The `a6` command line: every command registers itself here. The editor package adds `serve` and
+ * `lsp` on top (it is the one package that sees dsl, ledger and editor).
+ */
+export function buildProgram(): Command {
+  const program = new Command('a6')
+    .description('A6 Ledger: executable Article 6 rulebooks over an event-sourced carbon-unit ledger')
+    .showHelpAfterError()
+    .exitOverride();
+  return program;
+}
+
+/** Runs the program with uniform error handling and exit codes. */
+export async function runProgram(program: Command, argv: readonly string[]): Promise<void> {
+  const json = argv.includes('--json');
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return;
+      reportFailure(new CliFailure(EXIT_USAGE, { code: 'cli.usage', message: error.message }), json);
+      return;
+    }
+    if (isCliFailure(error)) {
+      reportFailure(error, json);
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    reportFailure(new CliFailure(EXIT_INTERNAL, { code: 'cli.internal', message }), json);
+    if (process.env.A6_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  }
+}

@@ -1,0 +1,2 @@
+export * from './events/index.ts';
+export * from './cli/index.ts';
