@@ -1,0 +1,38 @@
+import type { Matcher } from 'ohm-js';
+import grammar from '../grammar/rulebook.ohm-bundle.js';
+import { parseMatched, type ParseResult } from './parse-rulebook-file.ts';
+
+/**
+ * A parser for one open document (the editor's worker): it keeps ohm's memo table across edits, so a
+ * re-parse after typing reuses what the edit did not touch.
+ */
+export class IncrementalParser {
+  private readonly matcher: Matcher = grammar.matcher();
+  private last: ParseResult | null = null;
+
+  constructor(readonly path: string) {}
+
+  get text(): string {
+    return this.matcher.getInput();
+  }
+
+  setText(text: string): void {
+    this.matcher.setInput(text);
+    this.last = null;
+  }
+
+  /** Replaces the UTF-16 range [start, end) of the current text with `newText`. */
+  applyEdit(start: number, end: number, newText: string): void {
+    const length = this.matcher.getInput().length;
+    if (!(Number.isInteger(start) && Number.isInteger(end) && 0 <= start && start <= end && end <= length)) {
+      throw new RangeError(`edit [${start}, ${end}) is outside the text (length ${length})`);
+    }
+    this.matcher.replaceInputRange(start, end, newText);
+    this.last = null;
+  }
+
+  parse(): ParseResult {
+    this.last ??= parseMatched(this.text, this.path, () => this.matcher.match('File'));
+    return this.last;
+  }
+}

@@ -1,0 +1,60 @@
+import type { MatchResult } from 'ohm-js';
+import grammar from '../grammar/rulebook.ohm-bundle.js';
+import type { RulebookFile } from '../ast/ast.ts';
+import { LineIndex, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { atOffset, buildAst, type ParsedFileBody } from './ast-builder.ts';
+import { recoverFile } from './recover-file.ts';
+import { scanSource } from './source-scanner.ts';
+import type { SyntaxProblem } from './syntax-problem.ts';
+
+export interface ParseResult {
+  readonly file: RulebookFile;
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Parses a rulebook file into its AST. Never throws: syntax errors come back as `dsl.syntax`
+ * diagnostics, and the AST holds everything that could be recovered around them.
+ */
+export function parseRulebookFile(text: string, path: string): ParseResult {
+  return parseMatched(text, path, () => grammar.match(text, 'File'));
+}
+
+/** Shared by the one-shot and the incremental parser: `match` runs the grammar on the whole text. */
+export function parseMatched(text: string, path: string, match: () => MatchResult): ParseResult {
+  const scan = scanSource(text);
+  const problems: SyntaxProblem[] = [];
+  let body: ParsedFileBody;
+  try {
+    const result = match();
+    body = result.failed()
+      ? recoverFile(text, scan, result, problems)
+      : buildAst<ParsedFileBody>(result, atOffset(0, problems));
+  } catch (error) {
+    // Only pathological nesting gets here (thousands of parentheses exhaust the stack); it is the
+    // user's input, so it is a diagnostic and not a crash.
+    if (!(error instanceof RangeError)) throw error;
+    body = { imports: [], rulebooks: [] };
+    problems.push({ span: { start: 0, end: 0 }, message: 'the file is nested too deeply to parse' });
+  }
+  const lines = new LineIndex(text);
+  const seen = new Set<string>();
+  const diagnostics = problems
+    .toSorted((a, b) => a.span.start - b.span.start || a.span.end - b.span.end)
+    .filter((problem) => {
+      const key = `${problem.span.start}:${problem.span.end}:${problem.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((problem) => makeDiagnostic(lines, path, 'dsl.syntax', 'error', problem.span, problem.message));
+  const file: RulebookFile = {
+    kind: 'File',
+    path,
+    imports: body.imports,
+    rulebooks: body.rulebooks,
+    comments: scan.comments,
+    span: { start: 0, end: text.length },
+  };
+  return { file, diagnostics };
+}

@@ -1,0 +1,81 @@
+import type { FailedMatchResult } from 'ohm-js';
+import type { Comment, Span } from '../ast/ast.ts';
+import { lastCodeEnd } from './source-scanner.ts';
+
+/** A syntax error before it becomes a `dsl.syntax` diagnostic: a span in the file and a message. */
+export interface SyntaxProblem {
+  readonly span: Span;
+  readonly message: string;
+}
+
+// What ohm records at a failure position; `getRightmostFailures` exists on every MatchResult but is
+// missing from ohm's typings.
+interface OhmFailure {
+  getText(): string;
+  isFluffy(): boolean;
+  isDescription(): boolean;
+}
+
+const EXPRESSION_STARTS = new Set([
+  'an identifier', 'a string', 'a number', 'a percentage', 'a date',
+  '"none"', '"false"', '"true"', '"["', '"("', '"-"', '"not"',
+]);
+const OPERATORS = new Set([
+  '"."', '"("', '"+"', '"-"', '"*"', '"/"', '"=="', '"!="', '"<"', '"<="', '">"', '">="', '"in"', '"not"',
+  '"and"', '"or"',
+]);
+
+/**
+ * The readable form of what ohm expected at the failure: literal tokens quoted, rule descriptions as
+ * written in the grammar, the alternatives that start an expression summed up as "an expression" and
+ * the operators that could continue one as "an operator" (listing thirty tokens helps nobody).
+ */
+export function describeExpected(result: FailedMatchResult): string {
+  const failures = (result as unknown as { getRightmostFailures(): OhmFailure[] }).getRightmostFailures();
+  // ohm lists the most recently tried alternative first; reversed, the list follows the grammar.
+  let items = failures
+    .filter((failure) => !failure.isFluffy())
+    .map((failure) => (failure.isDescription() ? failure.getText() : JSON.stringify(failure.getText())))
+    .reverse();
+  items = [...new Set(items)];
+  if (items.includes('an identifier') && items.includes('a number') && items.includes('"["')) {
+    items = summarize(items, EXPRESSION_STARTS, 'an expression');
+  }
+  if (items.filter((item) => OPERATORS.has(item)).length >= 4) {
+    items = summarize(items, OPERATORS, 'an operator');
+  }
+  if (items.length === 0) return 'expected something else';
+  if (items.length === 1) return `expected ${items[0]}`;
+  return `expected ${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+function summarize(items: readonly string[], members: ReadonlySet<string>, summary: string): string[] {
+  const first = items.findIndex((item) => members.has(item));
+  const kept = items.filter((item) => !members.has(item));
+  kept.splice(first, 0, summary);
+  return kept;
+}
+
+/**
+ * A problem for a failed match of `text` (a whole file or a piece of one starting at file offset
+ * `base`). The range covers the word at the failure; a failure at the end of the piece (a missing
+ * token) is moved back to just after the last code, where the user would type the token, rather than
+ * onto the next declaration.
+ */
+export function syntaxProblemOf(
+  result: FailedMatchResult,
+  text: string,
+  base: number,
+  comments: readonly Comment[],
+): SyntaxProblem {
+  let position = result.getRightmostFailurePosition();
+  const localComments = comments
+    .filter((c) => c.span.start >= base && c.span.end <= base + text.length)
+    .map((c) => ({ ...c, span: { start: c.span.start - base, end: c.span.end - base } }));
+  const codeEnd = lastCodeEnd(text, 0, text.length, localComments);
+  if (position >= codeEnd) position = codeEnd;
+  let end = position;
+  const word = /^(?:[A-Za-z0-9_]+|\S)/.exec(text.slice(position));
+  if (word !== null) end = position + word[0].length;
+  return { span: { start: base + position, end: base + end }, message: describeExpected(result) };
+}
