@@ -1,0 +1,56 @@
+/**
+ * Static types of the rulebook language. Almost every fact may be absent at run time (`none`), so types
+ * do not track nullability: `none` is its own type only for the literal, and it is compatible with
+ * everything under `==` / `!=` (dsl.md, "Short circuit").
+ */
+export type RecordKind = 'event' | 'unit' | 'activity' | 'authorization' | 'account' | 'party' | 'ndc';
+
+export type Type =
+  | { readonly kind: 'number' }
+  | { readonly kind: 'string' }
+  | { readonly kind: 'date' }
+  | { readonly kind: 'bool' }
+  | { readonly kind: 'none' }
+  /** After an error, so one mistake is reported once. */
+  | { readonly kind: 'unknown' }
+  | { readonly kind: 'list'; readonly element: Type }
+  | { readonly kind: 'record'; readonly record: RecordKind };
+
+export const NUMBER: Type = { kind: 'number' };
+export const STRING: Type = { kind: 'string' };
+export const DATE: Type = { kind: 'date' };
+export const BOOL: Type = { kind: 'bool' };
+export const NONE: Type = { kind: 'none' };
+export const UNKNOWN: Type = { kind: 'unknown' };
+
+export function listOf(element: Type): Type {
+  return { kind: 'list', element };
+}
+
+export function recordOf(record: RecordKind): Type {
+  return { kind: 'record', record };
+}
+
+export function typeToString(type: Type): string {
+  switch (type.kind) {
+    case 'list':
+      return `list<${typeToString(type.element)}>`;
+    case 'record':
+      return type.record;
+    default:
+      return type.kind;
+  }
+}
+
+/** Whether values of the two types may be compared with `==` (none and unknown fit anything). */
+export function isCompatible(a: Type, b: Type): boolean {
+  if (a.kind === 'unknown' || b.kind === 'unknown' || a.kind === 'none' || b.kind === 'none') return true;
+  if (a.kind === 'list' && b.kind === 'list') return isCompatible(a.element, b.element);
+  if (a.kind === 'record' && b.kind === 'record') return a.record === b.record;
+  return a.kind === b.kind;
+}
+
+/** Whether a value of `actual` fits where `expected` is wanted (unknown and none pass: none fails closed at run time). */
+export function isAssignable(actual: Type, expected: Type): boolean {
+  return isCompatible(actual, expected);
+}

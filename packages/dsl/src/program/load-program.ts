@@ -1,0 +1,102 @@
+import type { ImportDecl, RulebookFile } from '../ast/ast.ts';
+import { LineIndex, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { parseRulebookFile } from '../parse/index.ts';
+import { resolveImportPath } from './resolve-import-path.ts';
+import { sha256Text } from './sha256-text.ts';
+import type { SourceHost } from './source-host.ts';
+
+/** One `import` of a file, resolved to the path the host names. */
+export interface ResolvedImport {
+  readonly decl: ImportDecl;
+  /** The imported file's path (resolved relative to the importing file). */
+  readonly path: string;
+  /** False when the host has no such file (`dsl.import_not_found`). */
+  readonly found: boolean;
+}
+
+/** A parsed source file of a program. */
+export interface ProgramFile {
+  readonly path: string;
+  readonly text: string;
+  /** sha256 of the file's exact text (UTF-8). */
+  readonly sha256: string;
+  readonly ast: RulebookFile;
+  readonly lines: LineIndex;
+  readonly imports: readonly ResolvedImport[];
+}
+
+export interface LoadedProgram {
+  readonly entryPaths: readonly string[];
+  /** Every file reached from the entries, in load order (depth first, entries first). */
+  readonly files: ReadonlyMap<string, ProgramFile>;
+  /** Syntax diagnostics of every file plus import errors. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * Reads and parses the entry files and everything they import, through the host. Never throws: a
+ * missing entry or import is a `dsl.import_not_found` diagnostic, a cycle a `dsl.import_cycle`.
+ */
+export function loadProgram(host: SourceHost, entryPaths: readonly string[]): LoadedProgram {
+  const files = new Map<string, ProgramFile>();
+  const diagnostics: Diagnostic[] = [];
+  const onStack: string[] = [];
+  // Each path is read once: a Node host hits the disk, and the text hashed must be the text parsed.
+  const texts = new Map<string, string | undefined>();
+  const read = (path: string): string | undefined => {
+    if (!texts.has(path)) texts.set(path, host.read(path));
+    return texts.get(path);
+  };
+
+  const visit = (path: string): void => {
+    const file = files.get(path) ?? parseFile(path);
+    if (!file) return;
+    onStack.push(path);
+    for (const entry of file.imports) {
+      if (!entry.found) continue;
+      const cycleStart = onStack.indexOf(entry.path);
+      if (cycleStart >= 0) {
+        const chain = [...onStack.slice(cycleStart), entry.path].join(' → ');
+        diagnostics.push(
+          makeDiagnostic(file.lines, path, 'dsl.import_cycle', 'error', entry.decl.path.span, `import cycle: ${chain}`),
+        );
+        continue;
+      }
+      if (!files.has(entry.path)) visit(entry.path);
+    }
+    onStack.pop();
+  };
+
+  const parseFile = (path: string): ProgramFile | undefined => {
+    const text = read(path);
+    if (text === undefined) return undefined;
+    const parsed = parseRulebookFile(text, path);
+    const lines = new LineIndex(text);
+    diagnostics.push(...parsed.diagnostics);
+    const imports = parsed.file.imports.map((decl): ResolvedImport => {
+      const target = resolveImportPath(path, decl.path.value);
+      const found = read(target) !== undefined;
+      if (!found) {
+        diagnostics.push(
+          makeDiagnostic(lines, path, 'dsl.import_not_found', 'error', decl.path.span, `cannot find imported file '${decl.path.value}' (looked for ${target})`),
+        );
+      }
+      return { decl, path: target, found };
+    });
+    const file: ProgramFile = { path, text, sha256: sha256Text(text), ast: parsed.file, lines, imports };
+    files.set(path, file);
+    return file;
+  };
+
+  for (const entryPath of entryPaths) {
+    if (files.has(entryPath)) continue;
+    if (read(entryPath) === undefined) {
+      diagnostics.push(
+        makeDiagnostic(new LineIndex(''), entryPath, 'dsl.import_not_found', 'error', { start: 0, end: 0 }, `cannot read file '${entryPath}'`),
+      );
+      continue;
+    }
+    visit(entryPath);
+  }
+  return { entryPaths, files, diagnostics };
+}

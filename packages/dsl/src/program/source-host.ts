@@ -1,0 +1,15 @@
+/**
+ * How the language reads files. The checker never touches the file system itself: it runs in Node
+ * (`nodeSourceHost`) and in a browser worker (`memorySourceHost`, or a host over the server's
+ * stored files) — dsl.md, "Files and hosts".
+ */
+export interface SourceHost {
+  /** The file's text, or `undefined` when the host has no such file. */
+  read(path: string): string | undefined;
+}
+
+/** A host over an in-memory map of posix paths to source texts (tests, editor workers). */
+export function memorySourceHost(files: Readonly<Record<string, string>>): SourceHost {
+  const texts = new Map<string, string>(Object.entries(files));
+  return { read: (path) => texts.get(path) };
+}
