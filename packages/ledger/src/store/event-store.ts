@@ -1,4 +1,5 @@
 import type { EventType, HistoryEvent, StoredEvent } from '../events/types.ts';
+import { StoreError } from './store-errors.ts';
 
 /**
  * The EventStore port (shared/spec/events.md "Storage", docs/storage.md). Every backend (memory,
@@ -177,4 +178,11 @@ const HISTORY_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 export function isHistoryId(value: string): boolean {
   return HISTORY_ID.test(value);
+}
+
+/** Throws `StoreError('store.bad_history_id')` unless `isHistoryId(history)`. */
+export function assertHistoryId(history: string): void {
+  if (!isHistoryId(history)) {
+    throw new StoreError('store.bad_history_id', `history id ${JSON.stringify(history)} must match [A-Za-z0-9._-]{1,64}`);
+  }
 }
