@@ -12,8 +12,8 @@ export interface KeywordToken {
 export interface SourceScan {
   readonly comments: readonly Comment[];
   /**
-   * Declaration keywords in code (not in strings or comments, not after a `.` nor right after another
-   * declaration keyword): because they are reserved, each one starts a new declaration even when the text
+   * Declaration keywords in code (not in strings or comments, not where a name is expected: after a
+   * `.`, a declaration keyword, `extends` or `to`): because they are reserved, each one starts a new declaration even when the text
    * around it is broken.
    */
   readonly keywords: readonly KeywordToken[];
@@ -25,6 +25,10 @@ export interface SourceScan {
 const SPLIT_KEYWORDS: ReadonlySet<string> = new Set<SplitKeyword>([
   'import', 'rulebook', 'cite', 'option', 'levy', 'rule', 'remove', 'let',
 ]);
+
+// After these a name follows, never a new declaration: `remove rule x`, and the mistyped `rule rule`,
+// `extends import` or `to let` stay one broken declaration instead of two.
+const NAME_BEFORE: ReadonlySet<string> = new Set([...SPLIT_KEYWORDS, 'extends', 'to', '.']);
 
 const isWordChar = (code: number): boolean =>
   (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
@@ -68,9 +72,7 @@ export function scanSource(text: string): SourceScan {
       let j = i + 1;
       while (j < length && isWordChar(text.charCodeAt(j))) j++;
       const word = text.slice(i, j);
-      // A declaration is never empty, so a keyword right after another (`remove rule`, a mistyped
-      // `rule rule`) continues the declaration instead of starting one.
-      if (SPLIT_KEYWORDS.has(word) && previous !== '.' && !SPLIT_KEYWORDS.has(previous)) {
+      if (SPLIT_KEYWORDS.has(word) && !NAME_BEFORE.has(previous)) {
         keywords.push({ keyword: word as SplitKeyword, start: i });
       }
       previous = word;

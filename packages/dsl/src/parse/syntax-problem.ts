@@ -49,11 +49,9 @@ export function describeExpected(result: FailedMatchResult): string {
   return `expected ${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
+// The specific tokens come first: `expected ")" or an operator` says what is most likely missing.
 function summarize(items: readonly string[], members: ReadonlySet<string>, summary: string): string[] {
-  const first = items.findIndex((item) => members.has(item));
-  const kept = items.filter((item) => !members.has(item));
-  kept.splice(first, 0, summary);
-  return kept;
+  return [...items.filter((item) => !members.has(item)), summary];
 }
 
 /**
