@@ -387,7 +387,7 @@ export class PostgresEventStore implements EventStore {
       `insert into ${this.t.tokens} (hash, role, label, created_at, revoked) values ($1, $2, $3, $4, $5)
          on conflict (hash) do update set role = excluded.role, label = excluded.label,
            created_at = excluded.created_at, revoked = excluded.revoked`,
-      [record.hash, record.role, record.label ?? null, record.createdAt, record.revoked ?? false],
+      [record.hash, record.role, record.label ?? null, record.createdAt, record.revoked ?? null],
       'store a token',
     );
   }
@@ -465,7 +465,7 @@ interface TokenRow {
   readonly role: string;
   readonly label: string | null;
   readonly created_at: string;
-  readonly revoked: boolean;
+  readonly revoked: boolean | null;
 }
 
 function toStoredEvent(row: EventRow): StoredEvent {
@@ -477,8 +477,14 @@ function toRulebookVersion(row: VersionRow): RulebookVersion {
 }
 
 function toTokenRecord(row: TokenRow): TokenRecord {
-  const record: TokenRecord = { hash: row.hash, role: row.role, createdAt: row.created_at, revoked: row.revoked };
-  return row.label === null ? record : { ...record, label: row.label };
+  // Optional members come back only when they were given, as the record was put.
+  return {
+    hash: row.hash,
+    role: row.role,
+    createdAt: row.created_at,
+    ...(row.label === null ? {} : { label: row.label }),
+    ...(row.revoked === null ? {} : { revoked: row.revoked }),
+  };
 }
 
 /** The NOTIFY channel of one schema's appends (payload: the history id). */

@@ -50,7 +50,7 @@ export function postgresSchemaStatements(schema: string): readonly string[] {
        role text not null,
        label text,
        created_at text not null,
-       revoked boolean not null default false
+       revoked boolean
      )`,
     `insert into ${s}.a6_store_meta (key, value) values ('schema_version', '${POSTGRES_SCHEMA_VERSION}')
        on conflict (key) do nothing`,
