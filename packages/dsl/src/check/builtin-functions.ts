@@ -1,19 +1,19 @@
-import { DATE, NUMBER, STRING, listOf, recordOf, UNKNOWN, type Type } from './types.ts';
+import { DATE, NUMBER, STRING, listOf, recordOf, UNKNOWN, type StaticType } from './types.ts';
 
 /** A parameter accepts any of `types` (an id string or the record it names, for example). */
 export interface BuiltinParameter {
   readonly name: string;
-  readonly types: readonly Type[];
+  readonly types: readonly StaticType[];
 }
 
 export interface BuiltinFunction {
   readonly name: string;
   readonly parameters: readonly BuiltinParameter[];
-  readonly returns: Type;
+  readonly returns: StaticType;
   readonly doc: string;
 }
 
-const parameter = (name: string, ...types: Type[]): BuiltinParameter => ({ name, types });
+const parameter = (name: string, ...types: StaticType[]): BuiltinParameter => ({ name, types });
 
 /** Built-in functions (dsl.md, "Context available in expressions"): state *before* the current event. */
 export const BUILTIN_FUNCTIONS: readonly BuiltinFunction[] = [

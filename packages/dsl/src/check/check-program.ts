@@ -6,7 +6,7 @@ import { RulebookChecker, type CheckState } from './check-rulebook.ts';
 import { DiagnosticSink } from './diagnostic-sink.ts';
 import { ResolvedProgram, type SymbolReference } from './resolved-model.ts';
 import { resolveRulebooks } from './resolve-rulebooks.ts';
-import type { Type } from './types.ts';
+import type { StaticType } from './types.ts';
 
 export interface CheckResult {
   /** Diagnostics of every file reached (each names its file), by file in load order, then by position. */
@@ -26,7 +26,7 @@ export function checkProgram(host: SourceHost, entryPaths: readonly string[]): C
   const references: SymbolReference[] = [];
   const { rulebooks, visible } = resolveRulebooks(loaded.files, sink, references);
 
-  const state: CheckState = { files: loaded.files, sink, references, types: new Map<Expr, Type>(), usedLets: new Set<LetDecl>() };
+  const state: CheckState = { files: loaded.files, sink, references, types: new Map<Expr, StaticType>(), usedLets: new Set<LetDecl>() };
   for (const rulebook of rulebooks) new RulebookChecker(rulebook, state).check();
 
   for (const file of loaded.files.values()) {

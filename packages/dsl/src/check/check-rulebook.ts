@@ -10,7 +10,7 @@ import { CONTEXT_ROOTS, findContextField, findContextRoot, RECORD_FIELDS } from 
 import type { DiagnosticSink } from './diagnostic-sink.ts';
 import type { EffectiveMember, ResolvedRulebook, SymbolReference } from './resolved-model.ts';
 import { didYouMean, suggestNames } from './suggest-names.ts';
-import { BOOL, DATE, isAssignable, isCompatible, listOf, NONE, NUMBER, recordOf, STRING, typeToString, UNKNOWN, type Type } from './types.ts';
+import { BOOL, DATE, isAssignable, isCompatible, listOf, NONE, NUMBER, recordOf, STRING, typeToString, UNKNOWN, type StaticType } from './types.ts';
 
 /** Something a let body needs from the context, checked at every place the let is used. */
 interface Requirement {
@@ -27,19 +27,19 @@ interface CheckEnv {
   readonly requirements: Requirement[];
 }
 
-type LetState = { readonly type: Type; readonly requirements: readonly Requirement[] } | 'checking';
+type LetState = { readonly type: StaticType; readonly requirements: readonly Requirement[] } | 'checking';
 
 /** Everything the type checker shares across the rulebooks of one program. */
 export interface CheckState {
   readonly files: ReadonlyMap<string, ProgramFile>;
   readonly sink: DiagnosticSink;
   readonly references: SymbolReference[];
-  readonly types: Map<Expr, Type>;
+  readonly types: Map<Expr, StaticType>;
   readonly usedLets: Set<LetDecl>;
 }
 
 /**
- * Type-checks the effective members of one rulebook against the context schema (dsl.md, "Static
+ * StaticType-checks the effective members of one rulebook against the context schema (dsl.md, "Static
  * checking"). Inherited members are checked again in the child's context because a child's let replaces
  * the parent's; the sink keeps each diagnostic once.
  */
@@ -117,13 +117,13 @@ export class RulebookChecker {
     }
   }
 
-  private checkExpr(expr: Expr, env: CheckEnv): Type {
+  private checkExpr(expr: Expr, env: CheckEnv): StaticType {
     const type = this.inferExpr(expr, env);
     this.state.types.set(expr, type);
     return type;
   }
 
-  private inferExpr(expr: Expr, env: CheckEnv): Type {
+  private inferExpr(expr: Expr, env: CheckEnv): StaticType {
     switch (expr.kind) {
       case 'Number':
       case 'Percent':
@@ -137,7 +137,7 @@ export class RulebookChecker {
       case 'None':
         return NONE;
       case 'List': {
-        let element: Type = UNKNOWN;
+        let element: StaticType = UNKNOWN;
         for (const item of expr.items) {
           const type = this.checkExpr(item, env);
           if (!isCompatible(element, type)) {
@@ -165,7 +165,7 @@ export class RulebookChecker {
     }
   }
 
-  private checkBinary(expr: BinaryExpr, env: CheckEnv): Type {
+  private checkBinary(expr: BinaryExpr, env: CheckEnv): StaticType {
     const left = this.checkExpr(expr.left, env);
     const right = this.checkExpr(expr.right, env);
     const op = expr.operator;
@@ -187,7 +187,7 @@ export class RulebookChecker {
       case '<=':
       case '>':
       case '>=': {
-        const orderable = (type: Type): boolean => ['number', 'date', 'string', 'unknown'].includes(type.kind);
+        const orderable = (type: StaticType): boolean => ['number', 'date', 'string', 'unknown'].includes(type.kind);
         if (left.kind === 'none' || right.kind === 'none') mismatch(`'${op}' cannot order none: the check would always fail`);
         else if (!orderable(left) || !orderable(right)) mismatch(`'${op}' needs numbers, dates or strings, got ${typeToString(left)} and ${typeToString(right)}`);
         else if (!isCompatible(left, right)) mismatch(`cannot compare ${typeToString(left)} with ${typeToString(right)}`);
@@ -215,7 +215,7 @@ export class RulebookChecker {
     }
   }
 
-  private checkName(expr: NameExpr, env: CheckEnv): Type {
+  private checkName(expr: NameExpr, env: CheckEnv): StaticType {
     const name = expr.name;
     const root = findContextRoot(name);
     if (root) {
@@ -244,7 +244,7 @@ export class RulebookChecker {
     return UNKNOWN;
   }
 
-  private checkMember(expr: MemberExpr, env: CheckEnv): Type {
+  private checkMember(expr: MemberExpr, env: CheckEnv): StaticType {
     const object = this.checkExpr(expr.object, env);
     const name = expr.field.name;
     if (object.kind === 'unknown') return UNKNOWN;
@@ -266,7 +266,7 @@ export class RulebookChecker {
     return field.type;
   }
 
-  private checkCall(expr: CallExpr, env: CheckEnv): Type {
+  private checkCall(expr: CallExpr, env: CheckEnv): StaticType {
     const name = expr.callee.name;
     const argTypes = expr.args.map((arg) => this.checkExpr(arg, env));
     const fn = findBuiltinFunction(name);
@@ -297,7 +297,7 @@ export class RulebookChecker {
       }
     });
     if (name === 'min' || name === 'max') {
-      const [a, b] = argTypes as [Type, Type];
+      const [a, b] = argTypes as [StaticType, StaticType];
       if (!isCompatible(a, b)) {
         this.error(env, 'dsl.type_mismatch', expr.span, `${name} needs two values of one type, got ${typeToString(a)} and ${typeToString(b)}`);
         return UNKNOWN;
@@ -360,7 +360,7 @@ export class RulebookChecker {
     return this.compiler;
   }
 
-  private reference(env: CheckEnv, span: Span, target: SymbolReference['target'], type: Type): void {
+  private reference(env: CheckEnv, span: Span, target: SymbolReference['target'], type: StaticType): void {
     this.state.references.push({ file: env.file, span, isDeclaration: false, target, type });
   }
 

@@ -1,6 +1,6 @@
 import { TRIGGERS, UNIT_TRIGGERS, type Trigger } from '../ast/ast.ts';
 import type { RootName } from '../compile/compiled-rulebook.ts';
-import { BOOL, DATE, NUMBER, STRING, listOf, recordOf, type RecordKind, type Type } from './types.ts';
+import { BOOL, DATE, NUMBER, STRING, listOf, recordOf, type RecordKind, type StaticType } from './types.ts';
 
 /**
  * What expressions can see, as data (dsl.md, "Context available in expressions"). The checker, hover
@@ -8,7 +8,7 @@ import { BOOL, DATE, NUMBER, STRING, listOf, recordOf, type RecordKind, type Typ
  */
 export interface ContextField {
   readonly name: string;
-  readonly type: Type;
+  readonly type: StaticType;
   /** Triggers at which the field exists; `null`: wherever its record is available. */
   readonly triggers: readonly Trigger[] | null;
   readonly doc: string;
@@ -50,7 +50,7 @@ export const CONTEXT_ROOTS: readonly ContextRoot[] = [
   },
 ];
 
-const field = (name: string, type: Type, doc: string, triggers: readonly Trigger[] | null = null): ContextField => ({
+const field = (name: string, type: StaticType, doc: string, triggers: readonly Trigger[] | null = null): ContextField => ({
   name,
   type,
   triggers,

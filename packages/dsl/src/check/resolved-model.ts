@@ -3,7 +3,7 @@ import type { OptionName, OptionSpec } from '../options/options.ts';
 import type { ProgramFile } from '../program/load-program.ts';
 import type { BuiltinFunction } from './builtin-functions.ts';
 import type { ContextField, ContextRoot } from './context-schema.ts';
-import type { RecordKind, Type } from './types.ts';
+import type { RecordKind, StaticType } from './types.ts';
 
 /**
  * The checked program, as a language service needs it: which declaration every name, `extends` and
@@ -66,7 +66,7 @@ export interface SymbolReference {
   readonly isDeclaration: boolean;
   readonly target: SymbolTarget;
   /** The static type at this occurrence, for names and fields. */
-  readonly type?: Type;
+  readonly type?: StaticType;
 }
 
 export class ResolvedProgram {
@@ -80,7 +80,7 @@ export class ResolvedProgram {
     readonly rulebooks: readonly ResolvedRulebook[],
     private readonly visible: ReadonlyMap<string, readonly ResolvedRulebook[]>,
     references: readonly SymbolReference[],
-    private readonly types: ReadonlyMap<Expr, Type>,
+    private readonly types: ReadonlyMap<Expr, StaticType>,
   ) {
     for (const reference of references) {
       const list = this.referencesByFile.get(reference.file) ?? [];
@@ -126,7 +126,7 @@ export class ResolvedProgram {
   }
 
   /** The static type the checker gave an expression node (unknown after an error). */
-  typeOf(expr: Expr): Type | undefined {
+  typeOf(expr: Expr): StaticType | undefined {
     return this.types.get(expr);
   }
 }

@@ -5,7 +5,7 @@
  */
 export type RecordKind = 'event' | 'unit' | 'activity' | 'authorization' | 'account' | 'party' | 'ndc';
 
-export type Type =
+export type StaticType =
   | { readonly kind: 'number' }
   | { readonly kind: 'string' }
   | { readonly kind: 'date' }
@@ -13,25 +13,25 @@ export type Type =
   | { readonly kind: 'none' }
   /** After an error, so one mistake is reported once. */
   | { readonly kind: 'unknown' }
-  | { readonly kind: 'list'; readonly element: Type }
+  | { readonly kind: 'list'; readonly element: StaticType }
   | { readonly kind: 'record'; readonly record: RecordKind };
 
-export const NUMBER: Type = { kind: 'number' };
-export const STRING: Type = { kind: 'string' };
-export const DATE: Type = { kind: 'date' };
-export const BOOL: Type = { kind: 'bool' };
-export const NONE: Type = { kind: 'none' };
-export const UNKNOWN: Type = { kind: 'unknown' };
+export const NUMBER: StaticType = { kind: 'number' };
+export const STRING: StaticType = { kind: 'string' };
+export const DATE: StaticType = { kind: 'date' };
+export const BOOL: StaticType = { kind: 'bool' };
+export const NONE: StaticType = { kind: 'none' };
+export const UNKNOWN: StaticType = { kind: 'unknown' };
 
-export function listOf(element: Type): Type {
+export function listOf(element: StaticType): StaticType {
   return { kind: 'list', element };
 }
 
-export function recordOf(record: RecordKind): Type {
+export function recordOf(record: RecordKind): StaticType {
   return { kind: 'record', record };
 }
 
-export function typeToString(type: Type): string {
+export function typeToString(type: StaticType): string {
   switch (type.kind) {
     case 'list':
       return `list<${typeToString(type.element)}>`;
@@ -43,7 +43,7 @@ export function typeToString(type: Type): string {
 }
 
 /** Whether values of the two types may be compared with `==` (none and unknown fit anything). */
-export function isCompatible(a: Type, b: Type): boolean {
+export function isCompatible(a: StaticType, b: StaticType): boolean {
   if (a.kind === 'unknown' || b.kind === 'unknown' || a.kind === 'none' || b.kind === 'none') return true;
   if (a.kind === 'list' && b.kind === 'list') return isCompatible(a.element, b.element);
   if (a.kind === 'record' && b.kind === 'record') return a.record === b.record;
@@ -51,6 +51,6 @@ export function isCompatible(a: Type, b: Type): boolean {
 }
 
 /** Whether a value of `actual` fits where `expected` is wanted (unknown and none pass: none fails closed at run time). */
-export function isAssignable(actual: Type, expected: Type): boolean {
+export function isAssignable(actual: StaticType, expected: StaticType): boolean {
   return isCompatible(actual, expected);
 }
