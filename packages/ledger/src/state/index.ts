@@ -1,0 +1,2 @@
+export * from './unit-ranges.ts';
+export * from './ledger-state.ts';
