@@ -119,6 +119,20 @@ export function describeEventStoreContract(
       }
     });
 
+    it('stores nothing when the batch source fails midway (a killed import leaves no half)', async () => {
+      await store.append('main', [partyJoined('before', 'CHE')]);
+      async function* failing(): AsyncGenerator<HistoryEvent> {
+        yield partyJoined('half-1', 'GHA');
+        yield partyJoined('half-2', 'FRA');
+        throw new Error('source broke');
+      }
+      await expect(store.append('main', failing())).rejects.toThrow('source broke');
+      expect((await store.head('main')).events).toBe(1);
+      expect((await collect(store.readHistory('main'))).map((event) => event.id)).toEqual(['before']);
+      const after = await store.append('main', [partyJoined('after', 'DEU')]);
+      expect(after.firstSeq).toBe(1);
+    });
+
     it('skips events re-appended with the same id and content (idempotent)', async () => {
       const events = sampleHistory();
       const first = await store.append('main', events.slice(0, 5));

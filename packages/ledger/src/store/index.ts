@@ -3,3 +3,8 @@ export * from './store-errors.ts';
 export * from './stream-for.ts';
 export * from './store-url.ts';
 export * from './store-backends.ts';
+export * from './open-store.ts';
+export * from './append-batch.ts';
+export * from './catch-up-subscription.ts';
+export * from './memory/index.ts';
+export * from './sqlite/index.ts';

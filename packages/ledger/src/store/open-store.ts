@@ -1,0 +1,26 @@
+import type { EventStore } from './event-store.ts';
+import { MemoryEventStore } from './memory/memory-event-store.ts';
+import { SqliteEventStore } from './sqlite/sqlite-event-store.ts';
+import { registerStoreBackend, storeBackendFactory } from './store-backends.ts';
+import { DEFAULT_STORE_URL, parseStoreUrl, type StoreLocation } from './store-url.ts';
+
+export interface OpenedStore {
+  readonly store: EventStore;
+  /** The history the URL selects (`?history=ID`, default `main`). */
+  readonly history: string;
+  readonly location: StoreLocation;
+}
+
+registerStoreBackend('memory', async () => new MemoryEventStore());
+registerStoreBackend('sqlite', (location) => SqliteEventStore.open(location.target));
+
+/**
+ * Opens the store a `--store` URL names (cli.md; default `sqlite:./.a6/ledger.db`). `memory:` and
+ * `sqlite:` are built in; `postgres://` and `kurrentdb://` work once their backend called
+ * `registerStoreBackend`, otherwise they fail with `store.backend_unavailable`.
+ */
+export async function openStore(url: string = DEFAULT_STORE_URL): Promise<OpenedStore> {
+  const location = parseStoreUrl(url);
+  const store = await storeBackendFactory(location.scheme)(location);
+  return { store, history: location.history, location };
+}
