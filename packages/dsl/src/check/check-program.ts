@@ -29,13 +29,11 @@ export function checkProgram(host: SourceHost, entryPaths: readonly string[]): C
   const state: CheckState = { files: loaded.files, sink, references, types: new Map<Expr, StaticType>(), usedLets: new Set<LetDecl>() };
   for (const rulebook of rulebooks) new RulebookChecker(rulebook, state).check();
 
-  for (const file of loaded.files.values()) {
-    for (const rulebook of file.ast.rulebooks) {
-      for (const member of rulebook.members) {
-        if (member.kind !== 'Let' || !member.name.name || state.usedLets.has(member)) continue;
-        sink.warning(file.path, 'dsl.unused_let', member.name.span, `let '${member.name.name}' is never used`, { kind: 'remove' });
-      }
-    }
+  // Only lets that took effect can be unused: a duplicate already has its error.
+  for (const reference of references) {
+    const { target } = reference;
+    if (!reference.isDeclaration || target.kind !== 'let' || state.usedLets.has(target.decl)) continue;
+    sink.warning(reference.file, 'dsl.unused_let', target.span, `let '${target.name}' is never used`, { kind: 'remove' });
   }
 
   const order = [...loaded.files.keys()];
