@@ -1,0 +1,1 @@
+export { formatRulebookFile, type FormatResult } from './format-rulebook-file.ts';
