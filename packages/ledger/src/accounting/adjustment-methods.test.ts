@@ -3,6 +3,7 @@ import type { Ndc } from '../events/types.ts';
 import { history, twoParties, type HistoryRow } from '../engine/testing/history-builder.ts';
 import { given } from '../engine/testing/replay-spec.ts';
 import { testRulebook } from '../engine/testing/test-rulebook.ts';
+import type { SummaryYear } from './structured-summary.ts';
 
 type Options = Parameters<typeof testRulebook>[0]['options'];
 
@@ -35,8 +36,8 @@ function per(ndc: Ndc, inventories: number[], options: Options = {}) {
   return report.parties.PER!;
 }
 
-function column(years: Record<string, { [field: string]: number | null }>, field: string): Record<string, number | null> {
-  return Object.fromEntries(Object.entries(years).map(([year, row]) => [year, row[field] ?? null]));
+function column(years: Readonly<Record<string, SummaryYear>>, field: keyof SummaryYear): Record<string, number | null> {
+  return Object.fromEntries(Object.entries(years).map(([year, row]) => [year, row[field]]));
 }
 
 describe('adjustment methods (replay.md "Method for single-year NDCs")', () => {
