@@ -1,0 +1,3 @@
+import { startApp } from './app.ts';
+
+window.a6Editor = startApp();

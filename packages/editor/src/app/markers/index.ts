@@ -1,0 +1,2 @@
+export { diagnosticToMarker, countDiagnostics, MARKER_SEVERITY } from './diagnostic-markers.ts';
+export type { DiagnosticMarker, DiagnosticCounts, MarkerSeverityValue } from './diagnostic-markers.ts';

@@ -1,0 +1,2 @@
+export { monaco } from './monaco.ts';
+export { installMonacoEnvironment } from './monaco-environment.ts';

@@ -1,0 +1,137 @@
+/**
+ * The app's client for the server's JSON API (cli.md, "Server"). Failures are data: the side bar
+ * shows "server not reachable" and the reason instead of an empty list that would look like "no
+ * rulebooks". Decoding is lenient about envelopes (`[...]` or `{files|rulebooks|histories: [...]}`)
+ * because the spec names the resources but not their JSON shape; it is strict about the fields it uses.
+ */
+
+export interface RulebookFileEntry {
+  /** The file name the API addresses it by (`GET /api/rulebooks/:file`). */
+  readonly file: string;
+  /** Names of the rulebooks the file declares, in order. */
+  readonly rulebooks: readonly string[];
+}
+
+export interface RulebookSource {
+  readonly file: string;
+  readonly source: string;
+}
+
+export interface HistoryEntry {
+  readonly id: string;
+  /** Number of events, when the server says. */
+  readonly events: number | null;
+}
+
+export type ServerIssueCode = 'editor.server_unreachable' | 'editor.server_error' | 'editor.bad_response';
+
+export interface ServerIssue {
+  readonly code: ServerIssueCode;
+  readonly message: string;
+}
+
+export type ServerResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: ServerIssue };
+
+export type Fetcher = (input: string, init?: RequestInit) => Promise<Response>;
+
+export class ServerApi {
+  constructor(
+    private readonly fetcher: Fetcher = (input, init) => fetch(input, init),
+    private readonly baseUrl = 'api',
+  ) {}
+
+  async listRulebooks(): Promise<ServerResult<RulebookFileEntry[]>> {
+    return this.getJson('/rulebooks', (body) => decodeList(body, ['files', 'rulebooks'], decodeRulebookFile));
+  }
+
+  async readRulebook(file: string): Promise<ServerResult<RulebookSource>> {
+    return this.getJson(`/rulebooks/${encodeURIComponent(file)}`, (body) => decodeRulebookSource(body, file));
+  }
+
+  async listHistories(): Promise<ServerResult<HistoryEntry[]>> {
+    return this.getJson('/histories', (body) => decodeList(body, ['histories'], decodeHistory));
+  }
+
+  private async getJson<T>(path: string, decode: (body: unknown) => T | undefined): Promise<ServerResult<T>> {
+    const url = `${this.baseUrl}${path}`;
+    let response: Response;
+    try {
+      response = await this.fetcher(url, { headers: { accept: 'application/json' } });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return failure('editor.server_unreachable', `server not reachable (GET ${url}: ${reason})`);
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    // A static host (vite preview, a file server) answers /api/* with its index.html or a 404 page:
+    // that is "no server", not a broken one.
+    if (!contentType.includes('json')) {
+      return failure(
+        'editor.server_unreachable',
+        `server not reachable (GET ${url} answered ${response.status} with ${contentType || 'no content type'}, not the a6 API)`,
+      );
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      return failure('editor.bad_response', `GET ${url}: the response is not valid JSON`);
+    }
+    if (!response.ok) {
+      const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+      const code = typeof error?.code === 'string' ? error.code : `http ${response.status}`;
+      const message = typeof error?.message === 'string' ? error.message : response.statusText;
+      return failure('editor.server_error', `GET ${url} failed: ${code}: ${message}`);
+    }
+    const value = decode(body);
+    return value === undefined
+      ? failure('editor.bad_response', `GET ${url}: unexpected response shape`)
+      : { ok: true, value };
+  }
+}
+
+function failure(code: ServerIssueCode, message: string): { ok: false; issue: ServerIssue } {
+  return { ok: false, issue: { code, message } };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function decodeList<T>(body: unknown, envelopeKeys: readonly string[], decodeItem: (item: unknown) => T | undefined): T[] | undefined {
+  let items: unknown = body;
+  if (isRecord(body)) items = envelopeKeys.map((key) => body[key]).find(Array.isArray);
+  if (!Array.isArray(items)) return undefined;
+  const decoded: T[] = [];
+  for (const item of items) {
+    const value = decodeItem(item);
+    if (value === undefined) return undefined;
+    decoded.push(value);
+  }
+  return decoded;
+}
+
+function decodeRulebookFile(item: unknown): RulebookFileEntry | undefined {
+  if (typeof item === 'string') return { file: item, rulebooks: [] };
+  if (!isRecord(item)) return undefined;
+  const file = [item.file, item.path, item.name].find((value) => typeof value === 'string') as string | undefined;
+  if (file === undefined) return undefined;
+  const declared = Array.isArray(item.rulebooks) ? item.rulebooks : [];
+  const rulebooks = declared
+    .map((entry) => (typeof entry === 'string' ? entry : isRecord(entry) && typeof entry.name === 'string' ? entry.name : undefined))
+    .filter((name): name is string => name !== undefined);
+  return { file, rulebooks };
+}
+
+function decodeRulebookSource(body: unknown, requested: string): RulebookSource | undefined {
+  if (!isRecord(body)) return undefined;
+  const source = [body.source, body.text].find((value) => typeof value === 'string') as string | undefined;
+  if (source === undefined) return undefined;
+  return { file: typeof body.file === 'string' ? body.file : requested, source };
+}
+
+function decodeHistory(item: unknown): HistoryEntry | undefined {
+  if (typeof item === 'string') return { id: item, events: null };
+  if (!isRecord(item) || typeof item.id !== 'string') return undefined;
+  const count = [item.events, item.eventCount, item.count].find((value) => typeof value === 'number');
+  return { id: item.id, events: typeof count === 'number' ? count : null };
+}

@@ -1,0 +1,141 @@
+import type { Diagnostic } from '@a6/dsl';
+import type { FileParser, LanguageBackend } from './language-backend.ts';
+import type { FileDiagnostics, ServiceMethod, ServiceRequests, TextChange } from './protocol.ts';
+
+interface OpenFile {
+  text: string;
+  version: number;
+  parser: FileParser | null;
+  /** The version the last syntax pass saw, so unchanged files are not re-parsed. */
+  syntaxVersion: number;
+  syntaxDiagnostics: readonly Diagnostic[];
+}
+
+/** A request the backend cannot serve; the page shows `message` instead of an empty answer. */
+export class LanguageFeatureUnavailable extends Error {
+  readonly code = 'editor.feature_unavailable';
+  constructor(message: string) {
+    super(message);
+    this.name = 'LanguageFeatureUnavailable';
+  }
+}
+
+export function isLanguageFeatureUnavailable(error: unknown): error is LanguageFeatureUnavailable {
+  return error instanceof LanguageFeatureUnavailable;
+}
+
+/**
+ * The worker's state: every file the editor has open (so `import` and `extends` resolve across them),
+ * each with its version and a long-lived incremental parser. Diagnostics come in two passes — syntax
+ * (per changed file, cheap) and the checker (whole program) — each result stamped with the versions
+ * it was computed from, so the page can drop stale ones.
+ */
+export class LanguageSession {
+  private readonly files = new Map<string, OpenFile>();
+
+  constructor(private readonly backend: LanguageBackend) {}
+
+  get capabilities() {
+    return this.backend.capabilities;
+  }
+
+  open(path: string, text: string, version: number): void {
+    const existing = this.files.get(path);
+    const parser = existing?.parser ?? this.backend.createParser?.(path) ?? null;
+    parser?.setText(text);
+    this.files.set(path, { text, version, parser, syntaxVersion: -1, syntaxDiagnostics: [] });
+  }
+
+  /** Applies Monaco's content changes (offsets into the text before each change, in order). */
+  edit(path: string, changes: readonly TextChange[], version: number): void {
+    const file = this.files.get(path);
+    if (!file) throw new Error(`edit of a file that is not open: ${path}`);
+    // Monaco reports the changes of one event against the text before the event, sorted so that
+    // applying them from the last offset to the first keeps every earlier offset valid.
+    const ordered = [...changes].sort((a, b) => b.offset - a.offset);
+    let parserInStep = true;
+    for (const change of ordered) {
+      file.text = file.text.slice(0, change.offset) + change.text + file.text.slice(change.offset + change.length);
+      if (!parserInStep) continue;
+      try {
+        file.parser?.applyEdit(change.offset, change.offset + change.length, change.text);
+      } catch (error) {
+        // An edit outside the parser's text means the two copies drifted; resynchronising costs one
+        // full parse, which beats reporting diagnostics against text the user does not see.
+        if (!(error instanceof RangeError)) throw error;
+        parserInStep = false;
+      }
+    }
+    if (!parserInStep) file.parser?.setText(file.text);
+    file.version = version;
+  }
+
+  close(path: string): void {
+    this.files.delete(path);
+  }
+
+  has(path: string): boolean {
+    return this.files.has(path);
+  }
+
+  text(path: string): string | undefined {
+    return this.files.get(path)?.text;
+  }
+
+  /** The version of every open file, for deciding whether a finished pass is still current. */
+  versions(): ReadonlyMap<string, number> {
+    return new Map([...this.files].map(([path, file]) => [path, file.version]));
+  }
+
+  /** Syntax diagnostics of every file changed since the last syntax pass; `[]` without a parser. */
+  syntaxPass(): FileDiagnostics[] {
+    const results: FileDiagnostics[] = [];
+    for (const [path, file] of this.files) {
+      if (!file.parser || file.syntaxVersion === file.version) continue;
+      file.syntaxDiagnostics = file.parser.parse().diagnostics;
+      file.syntaxVersion = file.version;
+      results.push({ path, version: file.version, diagnostics: file.syntaxDiagnostics });
+    }
+    return results;
+  }
+
+  /**
+   * The checker over every open file as an entry (imports resolve among them), or `null` without a
+   * checker. Every open file gets an entry, an empty one clearing its markers.
+   */
+  checkPass(): FileDiagnostics[] | null {
+    if (!this.backend.check) return null;
+    const texts = new Map([...this.files].map(([path, file]) => [path, file.text]));
+    const diagnostics = this.backend.check(texts, [...texts.keys()]);
+    const byFile = new Map<string, Diagnostic[]>([...texts.keys()].map((path) => [path, []]));
+    for (const diagnostic of diagnostics) byFile.get(diagnostic.file)?.push(diagnostic);
+    return [...byFile].map(([path, fileDiagnostics]) => ({
+      path,
+      version: this.files.get(path)!.version,
+      diagnostics: dedupe(fileDiagnostics),
+    }));
+  }
+
+  request<M extends ServiceMethod>(method: M, params: ServiceRequests[M]['params']): ServiceRequests[M]['result'] {
+    const availability = this.backend.capabilities.services[method];
+    const handler = this.backend.services[method];
+    if (!handler || !availability.available) {
+      throw new LanguageFeatureUnavailable(
+        availability.available ? `${method} is not available in this build` : availability.reason,
+      );
+    }
+    const files = new Map([...this.files].map(([path, file]) => [path, file.text]));
+    return handler({ files }, params);
+  }
+}
+
+/** An imported file is checked once per entry that reaches it; the page wants each finding once. */
+function dedupe(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return diagnostics.filter((diagnostic) => {
+    const key = `${diagnostic.code}|${diagnostic.span.start}|${diagnostic.span.end}|${diagnostic.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * The message protocol between the page and the language worker. Plain structured-clone data only:
+ * positions are 1-based line/column pairs in UTF-16 code units, exactly as `Diagnostic.start/end`
+ * (and Monaco) count them, so neither side converts offsets.
+ */
+import type { Diagnostic, LineColumn } from '@a6/dsl';
+
+export type { Diagnostic, LineColumn };
+
+export interface TextRange {
+  readonly start: LineColumn;
+  readonly end: LineColumn;
+}
+
+/** One edit of a file, as Monaco reports content changes: replace `length` UTF-16 units at `offset`. */
+export interface TextChange {
+  readonly offset: number;
+  readonly length: number;
+  readonly text: string;
+}
+
+export interface TextEdit {
+  readonly range: TextRange;
+  readonly newText: string;
+}
+
+export interface FileLocation {
+  readonly path: string;
+  readonly range: TextRange;
+}
+
+export interface FileEdit {
+  readonly path: string;
+  readonly edits: readonly TextEdit[];
+}
+
+export type CompletionKind =
+  | 'keyword' | 'trigger' | 'option' | 'option_value' | 'field' | 'function' | 'variable'
+  | 'rulebook' | 'rule' | 'levy' | 'snippet';
+
+export interface CompletionEntry {
+  readonly label: string;
+  readonly kind: CompletionKind;
+  readonly detail?: string;
+  /** Markdown. */
+  readonly documentation?: string;
+  /** Text to insert (snippet syntax when `snippet` is true); defaults to `label`. */
+  readonly insertText?: string;
+  readonly snippet?: boolean;
+  /** The range the entry replaces; defaults to the word at the cursor. */
+  readonly range?: TextRange;
+}
+
+export interface HoverInfo {
+  /** Markdown; cites the decision text where the language service knows it. */
+  readonly contents: string;
+  readonly range?: TextRange;
+}
+
+export type SymbolKind = 'rulebook' | 'rule' | 'levy' | 'option' | 'let' | 'cite' | 'import';
+
+export interface DocumentSymbolInfo {
+  readonly name: string;
+  readonly kind: SymbolKind;
+  readonly detail?: string;
+  readonly range: TextRange;
+  readonly selectionRange: TextRange;
+  readonly children?: readonly DocumentSymbolInfo[];
+}
+
+export interface FoldingRangeInfo {
+  /** 1-based lines. */
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly kind?: 'comment' | 'imports' | 'region';
+}
+
+export interface SemanticTokensLegend {
+  readonly tokenTypes: readonly string[];
+  readonly tokenModifiers: readonly string[];
+}
+
+export interface SemanticTokensInfo {
+  /** LSP-style relative encoding (deltaLine, deltaStartChar, length, type, modifiers) against the legend. */
+  readonly data: readonly number[];
+}
+
+export interface CodeActionInfo {
+  readonly title: string;
+  readonly kind: 'quickfix' | 'refactor' | 'source';
+  /** The diagnostic (code + range) the action fixes, when it is a quick fix. */
+  readonly fixes?: { readonly code: string; readonly range: TextRange };
+  readonly edits: readonly FileEdit[];
+  readonly preferred?: boolean;
+}
+
+export type RenameOutcome =
+  | { readonly ok: true; readonly edits: readonly FileEdit[] }
+  | { readonly ok: false; readonly reason: string };
+
+/** Every language-service request: its parameters and its result. */
+export interface ServiceRequests {
+  completion: { params: { path: string; position: LineColumn }; result: readonly CompletionEntry[] };
+  hover: { params: { path: string; position: LineColumn }; result: HoverInfo | null };
+  definition: { params: { path: string; position: LineColumn }; result: readonly FileLocation[] };
+  references: {
+    params: { path: string; position: LineColumn; includeDeclaration: boolean };
+    result: readonly FileLocation[];
+  };
+  rename: { params: { path: string; position: LineColumn; newName: string }; result: RenameOutcome };
+  documentSymbols: { params: { path: string }; result: readonly DocumentSymbolInfo[] };
+  foldingRanges: { params: { path: string }; result: readonly FoldingRangeInfo[] };
+  semanticTokens: { params: { path: string }; result: SemanticTokensInfo };
+  format: { params: { path: string }; result: readonly TextEdit[] };
+  codeActions: {
+    params: { path: string; range: TextRange; diagnosticCodes: readonly string[] };
+    result: readonly CodeActionInfo[];
+  };
+}
+
+export type ServiceMethod = keyof ServiceRequests;
+
+export const SERVICE_METHODS: readonly ServiceMethod[] = [
+  'completion', 'hover', 'definition', 'references', 'rename', 'documentSymbols', 'foldingRanges',
+  'semanticTokens', 'format', 'codeActions',
+];
+
+/** Whether a feature works in this build, and if not, why (shown to the user as is). */
+export type FeatureAvailability =
+  | { readonly available: true }
+  | { readonly available: false; readonly reason: string };
+
+export interface WorkerCapabilities {
+  /** Syntax diagnostics (parser). */
+  readonly syntax: FeatureAvailability;
+  /** Name resolution and type checking across files (checker). */
+  readonly checking: FeatureAvailability;
+  readonly services: Readonly<Record<ServiceMethod, FeatureAvailability>>;
+  /** Present when `services.semanticTokens` is available: Monaco needs the legend up front. */
+  readonly semanticTokensLegend?: SemanticTokensLegend;
+}
+
+export type PageToWorker =
+  /** Adds or replaces a file with its full text. */
+  | { readonly type: 'open'; readonly path: string; readonly text: string; readonly version: number }
+  /** Applies edits in order to the worker's copy; `version` is the model version after them. */
+  | { readonly type: 'edit'; readonly path: string; readonly changes: readonly TextChange[]; readonly version: number }
+  | { readonly type: 'close'; readonly path: string }
+  | {
+      readonly type: 'request';
+      readonly id: number;
+      readonly method: ServiceMethod;
+      readonly params: ServiceRequests[ServiceMethod]['params'];
+    };
+
+export interface FileDiagnostics {
+  readonly path: string;
+  /** The file version the diagnostics were computed against; older than the editor's means stale. */
+  readonly version: number;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export type WorkerToPage =
+  | { readonly type: 'ready'; readonly capabilities: WorkerCapabilities }
+  | {
+      readonly type: 'diagnostics';
+      readonly files: readonly FileDiagnostics[];
+      /** Wall time of the parse + check pass, for the status bar. */
+      readonly durationMs: number;
+    }
+  | { readonly type: 'response'; readonly id: number; readonly ok: true; readonly result: unknown }
+  | {
+      readonly type: 'response';
+      readonly id: number;
+      readonly ok: false;
+      readonly error: { readonly code: string; readonly message: string };
+    };
