@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeHistoryLines } from '../events/decode-history.ts';
 import type { HistoryEvent } from '../events/types.ts';
 import { a62HistoryNdjson, convertCaToolSnapshot } from './convert-ca-tool-snapshot.ts';
 import { decodeCaToolSnapshot, type CaToolSnapshot } from './ca-tool-snapshot.ts';
@@ -87,6 +88,11 @@ describe('convertCaToolSnapshot on the real snapshot', () => {
           throw new Error(`unexpected ${event.type}`);
       }
     }
+  });
+
+  it('imports cleanly: the history schema and the import checks raise nothing', async () => {
+    const decoded = await decodeHistoryLines(readFileSync(EXAMPLE, 'utf8').split('\n'));
+    expect(decoded.ok ? decoded.events.length : decoded.issues).toBe(914);
   });
 
   it('maps purposes and first-transfer definitions per authorization, dated 1 January of its year', () => {

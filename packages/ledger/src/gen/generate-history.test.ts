@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeHistoryLines } from '../events/decode-history.ts';
 import { EVENT_TYPES, type HistoryEvent } from '../events/types.ts';
 import { GLASGOW_ADOPTION } from './glasgow-adoption.ts';
 import { generateHistory } from './generate-history.ts';
@@ -90,6 +91,11 @@ describe('generateHistory', () => {
       }
       expect(problems.slice(0, 5)).toEqual([]);
     }
+  });
+
+  it('passes the history schema and the import checks line by line', async () => {
+    const decoded = await decodeHistoryLines(ndjson(tenThousand).split('\n'));
+    expect(decoded.ok ? [] : decoded.issues.slice(0, 5)).toEqual([]);
   });
 
   it('mixes Glasgow-valid requests with a few deliberate rejections, recorded as live verdicts', () => {
