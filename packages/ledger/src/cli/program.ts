@@ -1,5 +1,12 @@
 import { Command, CommanderError } from 'commander';
 import { CliFailure, EXIT_INTERNAL, EXIT_USAGE, isCliFailure, reportFailure } from './cli-io.ts';
+import { registerCheckCommand } from './commands/check-command.ts';
+import { registerExportCommand } from './commands/export-command.ts';
+import { registerFmtCommand } from './commands/fmt-command.ts';
+import { registerGenCommand } from './commands/gen-command.ts';
+import { registerImportA62Command } from './commands/import-a62-command.ts';
+import { registerImportCommand } from './commands/import-command.ts';
+import { registerVerifyCommand } from './commands/verify-command.ts';
 
 /**
  * The `a6` command line: every command registers itself here. The editor package adds `serve` and
@@ -10,6 +17,13 @@ export function buildProgram(): Command {
     .description('A6 Ledger: executable Article 6 rulebooks over an event-sourced carbon-unit ledger')
     .showHelpAfterError()
     .exitOverride();
+  registerCheckCommand(program);
+  registerFmtCommand(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
+  registerVerifyCommand(program);
+  registerGenCommand(program);
+  registerImportA62Command(program);
   return program;
 }
 
