@@ -1,0 +1,456 @@
+import { randomUUID } from 'node:crypto';
+import {
+  AppendConsistencyViolationError,
+  BACKWARDS,
+  END,
+  KurrentDBClient,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  jsonEvent,
+  streamNameFilter,
+  type AllStreamResolvedEvent,
+  type Position,
+  type ReadPosition,
+  type ResolvedEvent,
+} from '@kurrent/kurrentdb-client';
+import { sha256Hex } from '../../events/canonical-json.ts';
+import { GENESIS_PREV, toHistoryEvent } from '../../events/hash-chain.ts';
+import type { HistoryEvent, StoredEvent } from '../../events/types.ts';
+import { appendBatch, contentHash, type ChainedRecord, type StoredIdentity } from '../append-batch.ts';
+import {
+  isHistoryId,
+  type AppendOptions,
+  type AppendResult,
+  type EventBatch,
+  type EventStore,
+  type HistoryHead,
+  type HistoryId,
+  type ReadHistoryOptions,
+  type ReadStreamOptions,
+  type RulebookFileSummary,
+  type RulebookVersion,
+  type SubscribeOptions,
+  type Subscription,
+  type SubscriptionHandler,
+  type TokenRecord,
+} from '../event-store.ts';
+import { ConcurrencyError, StoreClosedError, StoreError, isStoreError } from '../store-errors.ts';
+import { buildAppendTransaction, HEAD_EVENT_TYPE, parseHeadRecord, splitIntoTransactions, type HeadRecord } from './kurrentdb-append-plan.ts';
+import { fromKurrentRecord } from './kurrentdb-event-data.ts';
+import { parseKurrentLocation, type KurrentLocation } from './kurrentdb-location.ts';
+import {
+  eventStreamName,
+  headStreamName,
+  historiesStreamName,
+  historyStreamPrefix,
+  parseHistoryStreamName,
+  tokensStreamName,
+  workspaceStreamName,
+} from './kurrentdb-stream-names.ts';
+import { findStartRevision } from './find-start-revision.ts';
+import { TransactionReorderer, type HistoryLogItem } from './transaction-reorderer.ts';
+
+/** How often an append with `expectedHead: 'any'` re-reads the head after losing a race. */
+const MAX_HEAD_RACES = 20;
+const MAX_WORKSPACE_RACES = 20;
+
+interface HeadAt {
+  readonly revision: bigint;
+  readonly head: HeadRecord;
+  readonly position: Position | undefined;
+}
+
+interface IdIndex {
+  /** Events of the history this index has seen (the seq it reads from next). */
+  events: number;
+  readonly ids: Map<string, StoredIdentity>;
+}
+
+/**
+ * The KurrentDB backend of the EventStore port (stream layout: kurrentdb-stream-names.ts; event
+ * mapping: kurrentdb-event-data.ts; both in docs/scaling.md).
+ *
+ * - **append**: one `multiStreamAppend` per transaction: the head event with the head stream's
+ *   expected revision plus every touched stream. Losing the head race is a `ConcurrencyError` with
+ *   an `expectedHead`, otherwise a retry on the new head. Batches above `maxAppendBytes` are written
+ *   as several such transactions (see the limitation below).
+ * - **readHistory / subscribe**: `readAll` / `subscribeToAll` from a position found through the head
+ *   stream, with a server-side stream-name prefix filter (`PREFIX/H/…`); events are put back in seq
+ *   order per transaction by `TransactionReorderer`; type filters apply client-side (a server filter
+ *   is either on stream names or on event types, not both).
+ * - **idempotency**: KurrentDB has no secondary index on our event ids, so the store keeps, per
+ *   history it appends to, an in-memory map id → content hash, caught up from the head before each
+ *   append (memory: one entry per event of that history).
+ *
+ * Limitation (reported to the lead): a batch larger than one KurrentDB append is written as
+ * consecutive atomic transactions; if a later one fails, the earlier ones stay stored. Each is
+ * guarded by the head, so the chain stays linear and readers never see a gap.
+ */
+export class KurrentEventStore implements EventStore {
+  readonly backend = 'kurrentdb';
+  private closed = false;
+  private readonly subscriptions = new Set<Subscription>();
+  private readonly idIndexes = new Map<string, IdIndex>();
+
+  private constructor(
+    private readonly client: KurrentDBClient,
+    readonly location: KurrentLocation,
+  ) {}
+
+  /** Connects (and checks the server answers). `target`: a `kurrentdb://` / `esdb://` URL. */
+  static async open(target: string): Promise<KurrentEventStore> {
+    const location = parseKurrentLocation(target);
+    const client = KurrentDBClient.connectionString(location.connectionString);
+    const store = new KurrentEventStore(client, location);
+    try {
+      await store.readWholeStream(historiesStreamName(location.prefix), 1);
+    } catch (error) {
+      await client.dispose().catch(() => undefined);
+      const reason = isStoreError(error) && error.cause instanceof Error ? error.cause.message : String(error);
+      throw new StoreError('store.failure', `kurrentdb ${location.display}: cannot reach the server: ${reason}`, { cause: error });
+    }
+    return store;
+  }
+
+  async append(history: HistoryId, events: EventBatch, options: AppendOptions = {}): Promise<AppendResult> {
+    this.assertOpen();
+    assertHistoryId(history);
+    // The whole batch is needed before anything is written: ids are checked against the history
+    // first, and a large batch is then cut into transactions.
+    const batch: HistoryEvent[] = [];
+    for await (const event of events) batch.push(event);
+    const expected = options.expectedHead ?? 'any';
+    try {
+      for (let race = 0; ; race += 1) {
+        const last = await this.lastHead(history);
+        const head: HistoryHead = last === null ? { history, events: 0, hash: GENESIS_PREV } : { history, events: last.head.events, hash: last.head.hash };
+        if (expected !== 'any' && expected !== head.events) throw new ConcurrencyError(history, expected, head.events);
+        const index = await this.idIndex(history, head.events);
+        const records: ChainedRecord[] = [];
+        const result = await appendBatch(history, batch, head, (id) => index.ids.get(id), (record) => records.push(record));
+        if (records.length === 0) return result;
+        const written = await this.writeTransactions(history, records, last?.revision ?? null);
+        if (written === 'lost-race') {
+          if (expected !== 'any') {
+            const actual = (await this.lastHead(history))?.head.events ?? 0;
+            throw new ConcurrencyError(history, expected, actual);
+          }
+          if (race >= MAX_HEAD_RACES) throw new StoreError('store.failure', `history ${history}: lost the head race ${MAX_HEAD_RACES} times in a row`);
+          continue;
+        }
+        for (const record of records) index.ids.set(record.event.id, { seq: record.event.seq, contentHash: record.contentHash });
+        index.events = result.head.events;
+        return result;
+      }
+    } catch (error) {
+      throw failure(this.location, `append to history ${history}`, error);
+    }
+  }
+
+  /** Writes the records as one or more head-guarded transactions; `'lost-race'` if the first lost. */
+  private async writeTransactions(history: string, records: readonly ChainedRecord[], headRevision: bigint | null): Promise<'written' | 'lost-race'> {
+    const transactions = splitIntoTransactions(records, this.location.maxAppendBytes);
+    let revision = headRevision;
+    for (const [index, transaction] of transactions.entries()) {
+      const requests = buildAppendTransaction({ prefix: this.location.prefix, history, records: transaction, headRevision: revision, newUuid: randomUUID });
+      try {
+        await this.client.multiStreamAppend(requests);
+      } catch (error) {
+        if (!isExpectedStateError(error)) throw error;
+        if (index === 0) return 'lost-race';
+        const stored = transactions.slice(0, index).reduce((sum, part) => sum + part.length, 0);
+        throw new StoreError(
+          'store.concurrency',
+          `history ${history}: another writer appended between the parts of a large batch; ${stored} of ${records.length} events were stored`,
+          { cause: error },
+        );
+      }
+      revision = revision === null ? 0n : revision + 1n;
+    }
+    return 'written';
+  }
+
+  private async idIndex(history: string, upTo: number): Promise<IdIndex> {
+    let index = this.idIndexes.get(history);
+    if (index === undefined) {
+      index = { events: 0, ids: new Map() };
+      this.idIndexes.set(history, index);
+    }
+    if (index.events < upTo) {
+      for await (const event of this.readHistory(history, { fromSeq: index.events })) {
+        index.ids.set(event.id, { seq: event.seq, contentHash: contentHash(toHistoryEvent(event)) });
+        index.events = event.seq + 1;
+      }
+    }
+    return index;
+  }
+
+  async *readStream(history: HistoryId, stream: string, options: ReadStreamOptions = {}): AsyncIterable<StoredEvent> {
+    this.assertOpen();
+    assertHistoryId(history);
+    const reads = this.client.readStream(eventStreamName(this.location.prefix, history, stream), { fromRevision: BigInt(options.fromRevision ?? 0) });
+    try {
+      for await (const resolved of reads) {
+        if (resolved.event !== undefined) yield fromKurrentRecord(resolved.event).event;
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return;
+      throw failure(this.location, `read stream ${stream} of history ${history}`, error);
+    }
+  }
+
+  async *readHistory(history: HistoryId, options: ReadHistoryOptions = {}): AsyncIterable<StoredEvent> {
+    this.assertOpen();
+    assertHistoryId(history);
+    const fromSeq = options.fromSeq ?? 0;
+    try {
+      const start = await this.startOf(history, fromSeq);
+      if (start === null) return;
+      const reorderer = new TransactionReorderer({ ...options, fromSeq, startTxn: start.startTxn });
+      const reads = this.client.readAll({ fromPosition: start.position, filter: this.filterFor(history, options.streamPrefixes) });
+      for await (const resolved of reads) {
+        const item = this.logItem(history, resolved);
+        if (item !== null) yield* reorderer.push(item);
+      }
+      reorderer.finish();
+    } catch (error) {
+      throw failure(this.location, `read history ${history}`, error);
+    }
+  }
+
+  subscribe(history: HistoryId, fromSeq: number, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
+    this.assertOpen();
+    assertHistoryId(history);
+    let closed = false;
+    let live: { unsubscribe(): Promise<void> } | null = null;
+    const run = async (): Promise<void> => {
+      const start = await this.startOf(history, fromSeq);
+      if (closed) return;
+      const reorderer = new TransactionReorderer({ ...options, fromSeq, startTxn: start?.startTxn ?? 0 });
+      const subscription = this.client.subscribeToAll({
+        fromPosition: start?.position ?? START,
+        filter: this.filterFor(history, options.streamPrefixes),
+      });
+      live = subscription;
+      if (closed) {
+        await subscription.unsubscribe();
+        return;
+      }
+      for await (const resolved of subscription) {
+        if (closed) break;
+        const item = this.logItem(history, resolved);
+        if (item === null) continue;
+        for (const event of reorderer.push(item)) {
+          if (closed) break;
+          await handler(event);
+        }
+      }
+    };
+    const done = run().finally(async () => {
+      closed = true;
+      await live?.unsubscribe().catch(() => undefined);
+      this.subscriptions.delete(subscription);
+    });
+    // A handler failure surfaces through `done`; keep it from being reported as unhandled meanwhile.
+    done.catch(() => undefined);
+    const subscription: Subscription = {
+      done,
+      close: async () => {
+        closed = true;
+        await live?.unsubscribe().catch(() => undefined);
+        await done.catch(() => undefined);
+      },
+    };
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async head(history: HistoryId): Promise<HistoryHead> {
+    this.assertOpen();
+    assertHistoryId(history);
+    try {
+      const last = await this.lastHead(history);
+      return last === null ? { history, events: 0, hash: GENESIS_PREV } : { history, events: last.head.events, hash: last.head.hash };
+    } catch (error) {
+      throw failure(this.location, `read the head of history ${history}`, error);
+    }
+  }
+
+  async listHistories(): Promise<readonly HistoryHead[]> {
+    this.assertOpen();
+    const started = await this.readWholeStream(historiesStreamName(this.location.prefix));
+    const names = [...new Set(started.map((resolved) => (resolved.event?.data as { history?: string } | undefined)?.history))]
+      .filter((name): name is string => typeof name === 'string' && isHistoryId(name))
+      .sort(compareCodeUnits);
+    const heads = await Promise.all(names.map((name) => this.head(name)));
+    return heads.filter((head) => head.events > 0);
+  }
+
+  async saveRulebook(file: string, source: string): Promise<RulebookVersion> {
+    this.assertOpen();
+    const sha256 = sha256Hex(source);
+    const stream = workspaceStreamName(this.location.prefix);
+    try {
+      for (let race = 0; race < MAX_WORKSPACE_RACES; race += 1) {
+        const saved = await this.readWholeStream(stream);
+        const versions = saved.map((resolved) => resolved.event?.data as unknown as RulebookVersion).filter((version) => version?.file === file);
+        const latest = versions.at(-1);
+        if (latest !== undefined && latest.sha256 === sha256) return latest;
+        const version: RulebookVersion = { file, sha256, source, version: versions.length + 1, savedAt: new Date().toISOString() };
+        const lastRevision = saved.at(-1)?.event?.revision;
+        try {
+          await this.client.appendToStream(stream, jsonEvent({ type: 'RulebookSaved', data: { ...version } }), {
+            streamState: lastRevision === undefined ? NO_STREAM : lastRevision,
+          });
+          return version;
+        } catch (error) {
+          if (!isExpectedStateError(error)) throw error;
+        }
+      }
+      throw new StoreError('store.failure', `save rulebook ${file}: lost the workspace race ${MAX_WORKSPACE_RACES} times`);
+    } catch (error) {
+      throw failure(this.location, `save rulebook ${file}`, error);
+    }
+  }
+
+  async listRulebookFiles(): Promise<readonly RulebookFileSummary[]> {
+    this.assertOpen();
+    const latest = new Map<string, RulebookVersion>();
+    for (const version of await this.workspaceVersions()) latest.set(version.file, version);
+    return [...latest.values()]
+      .sort((a, b) => compareCodeUnits(a.file, b.file))
+      .map((version) => ({ file: version.file, sha256: version.sha256, versions: version.version, savedAt: version.savedAt }));
+  }
+
+  async rulebookVersions(file: string): Promise<readonly RulebookVersion[]> {
+    this.assertOpen();
+    return (await this.workspaceVersions()).filter((version) => version.file === file);
+  }
+
+  async putToken(record: TokenRecord): Promise<void> {
+    this.assertOpen();
+    try {
+      await this.client.appendToStream(tokensStreamName(this.location.prefix), jsonEvent({ type: 'TokenPut', data: { ...record } }));
+    } catch (error) {
+      throw failure(this.location, 'store a token', error);
+    }
+  }
+
+  async findToken(hash: string): Promise<TokenRecord | undefined> {
+    return (await this.tokens()).get(hash);
+  }
+
+  async listTokens(): Promise<readonly TokenRecord[]> {
+    return [...(await this.tokens()).values()].sort((a, b) => compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.hash, b.hash));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.client.dispose();
+  }
+
+  private async tokens(): Promise<Map<string, TokenRecord>> {
+    this.assertOpen();
+    const tokens = new Map<string, TokenRecord>();
+    for (const resolved of await this.readWholeStream(tokensStreamName(this.location.prefix))) {
+      const record = resolved.event?.data as unknown as TokenRecord | undefined;
+      if (record?.hash !== undefined) tokens.set(record.hash, record);
+    }
+    return tokens;
+  }
+
+  private async workspaceVersions(): Promise<RulebookVersion[]> {
+    const saved = await this.readWholeStream(workspaceStreamName(this.location.prefix));
+    return saved.map((resolved) => resolved.event?.data as unknown as RulebookVersion).filter((version) => version?.file !== undefined);
+  }
+
+  /** Where a read of the history from `fromSeq` starts; `null` for a history with no events. */
+  private async startOf(history: string, fromSeq: number): Promise<{ position: ReadPosition; startTxn: number } | null> {
+    const last = await this.lastHead(history);
+    if (last === null) return null;
+    const revision = await findStartRevision(fromSeq, Number(last.revision), async (at) => (await this.headAt(history, at)).head.firstSeq);
+    const startTxn = revision === Number(last.revision) ? last.head.firstSeq : (await this.headAt(history, revision)).head.firstSeq;
+    if (revision === 0) return { position: START, startTxn };
+    const before = await this.headAt(history, revision - 1);
+    return { position: before.position ?? START, startTxn };
+  }
+
+  private async lastHead(history: string): Promise<HeadAt | null> {
+    const [last] = await this.readWholeStream(headStreamName(this.location.prefix, history), 1, BACKWARDS);
+    return last === undefined ? null : toHeadAt(last);
+  }
+
+  private async headAt(history: string, revision: number): Promise<HeadAt> {
+    const [found] = await this.readWholeStream(headStreamName(this.location.prefix, history), 1, undefined, BigInt(revision));
+    if (found === undefined) throw new StoreError('store.corrupt', `history ${history}: no head event at revision ${revision}`);
+    return toHeadAt(found);
+  }
+
+  /** A stream's events (or the first/last `maxCount`); a stream that does not exist is empty. */
+  private async readWholeStream(name: string, maxCount?: number, direction?: typeof BACKWARDS, fromRevision?: bigint): Promise<ResolvedEvent[]> {
+    const out: ResolvedEvent[] = [];
+    try {
+      const reads = this.client.readStream(name, {
+        ...(maxCount === undefined ? {} : { maxCount }),
+        ...(direction === undefined ? {} : { direction, fromRevision: END }),
+        ...(fromRevision === undefined ? {} : { fromRevision }),
+      });
+      for await (const resolved of reads) out.push(resolved);
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw failure(this.location, `read stream ${name}`, error);
+    }
+    return out;
+  }
+
+  private filterFor(history: string, streamPrefixes: readonly string[] | undefined) {
+    const base = historyStreamPrefix(this.location.prefix, history);
+    const prefixes = streamPrefixes === undefined ? [base] : [headStreamName(this.location.prefix, history), ...streamPrefixes.map((prefix) => `${base}${prefix}`)];
+    return streamNameFilter({ prefixes });
+  }
+
+  private logItem(history: string, resolved: AllStreamResolvedEvent): HistoryLogItem | null {
+    const recorded = resolved.event;
+    if (recorded === undefined) return null;
+    if (recorded.streamId === headStreamName(this.location.prefix, history)) {
+      return recorded.type === HEAD_EVENT_TYPE ? { kind: 'head', head: parseHeadRecord(recorded.data) } : null;
+    }
+    const names = parseHistoryStreamName(this.location.prefix, recorded.streamId);
+    if (names === null || names.history !== history) return null;
+    const { event, txn } = fromKurrentRecord(recorded);
+    return { kind: 'event', event, stream: names.stream, txn };
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new StoreClosedError();
+  }
+}
+
+function toHeadAt(resolved: ResolvedEvent): HeadAt {
+  const recorded = resolved.event;
+  if (recorded === undefined || recorded.type !== HEAD_EVENT_TYPE) throw new StoreError('store.corrupt', 'kurrentdb: a head stream holds a foreign event');
+  return { revision: recorded.revision, head: parseHeadRecord(recorded.data), position: recorded.position };
+}
+
+function isExpectedStateError(error: unknown): boolean {
+  return error instanceof WrongExpectedVersionError || error instanceof AppendConsistencyViolationError;
+}
+
+function assertHistoryId(history: string): void {
+  if (!isHistoryId(history)) throw new StoreError('store.bad_history_id', `history id ${JSON.stringify(history)} must match [A-Za-z0-9._-]{1,64}`);
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function failure(location: KurrentLocation, what: string, error: unknown): StoreError {
+  if (isStoreError(error)) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new StoreError('store.failure', `kurrentdb ${location.display}: ${what}: ${message}`, { cause: error });
+}
+
