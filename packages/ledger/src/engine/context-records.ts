@@ -175,7 +175,10 @@ export class ActivityRecord extends RecordValue {
 export class AuthorizationRecord extends RecordValue {
   readonly id: string;
 
-  constructor(readonly authorization: AuthorizationState) {
+  constructor(
+    private readonly source: RecordSource,
+    readonly authorization: AuthorizationState,
+  ) {
     super();
     this.id = authorization.code;
   }
@@ -187,8 +190,10 @@ export class AuthorizationRecord extends RecordValue {
         return this.authorization.code;
       case 'party':
         return data.party;
-      case 'activity':
-        return data.activity ?? null;
+      case 'activity': {
+        const activity = this.authorization.activity < 0 ? undefined : this.source.state.activities.items[this.authorization.activity];
+        return activity === undefined ? null : this.source.activityRecord(activity);
+      }
       case 'cooperative_approach':
         return data.cooperativeApproach ?? null;
       case 'purposes':
@@ -327,7 +332,7 @@ export class UnitRecord extends RecordValue {
       case 'host':
         return activity.data.host;
       case 'activity':
-        return activity.code;
+        return source.activityRecord(activity);
       case 'authorized':
         return this.authorization !== null;
       case 'authorization':

@@ -113,8 +113,8 @@ export class ReplayEvalContext implements EvalContext, RecordSource {
   }
 
   authorizationRecord(authorization: AuthorizationState): AuthorizationRecord {
-    if (this.state.authorizations.items[authorization.id] !== authorization) return new AuthorizationRecord(authorization);
-    return (this.authorizationRecords[authorization.id] ??= new AuthorizationRecord(authorization));
+    if (this.state.authorizations.items[authorization.id] !== authorization) return new AuthorizationRecord(this, authorization);
+    return (this.authorizationRecords[authorization.id] ??= new AuthorizationRecord(this, authorization));
   }
 
   isItmo(block: BlockState, attributes: UnitAttributes): boolean {
