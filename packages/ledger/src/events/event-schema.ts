@@ -17,7 +17,7 @@ const integer = z.number().superRefine((value, ctx) => {
   if (!Number.isFinite(value) || !Number.isInteger(value)) {
     ctx.addIssue(tagged('bad_value', `expected an integer, got ${value}`));
   } else if (!Number.isSafeInteger(value)) {
-    ctx.addIssue(tagged('unsafe_integer', `${value} is beyond 2^53−1 (quantities and serials must be safe integers)`));
+    ctx.addIssue(tagged('unsafe_integer', `${value} exceeds 2^53−1 = 9007199254740991 (quantities and serials must be safe integers)`));
   }
 });
 
@@ -202,8 +202,7 @@ export function payloadSchema<T extends EventType>(type: T): PayloadSchemas[T] {
   return payloadSchemas[type];
 }
 
-/** Schema of a whole NDJSON line once its `type` is known (`id` optional: derived when absent). */
-export function lineSchema<T extends EventType>(type: T) {
+function buildLineSchema<T extends EventType>(type: T) {
   return z.strictObject({
     type: z.literal(type),
     id: text.optional(),
@@ -211,6 +210,20 @@ export function lineSchema<T extends EventType>(type: T) {
     data: payloadSchemas[type],
     meta: z.record(z.string(), z.unknown()).optional(),
   });
+}
+
+type LineSchema<T extends EventType> = ReturnType<typeof buildLineSchema<T>>;
+// Built once per type: constructing zod schemas per line dominated decoding time.
+const lineSchemas = new Map<EventType, LineSchema<EventType>>();
+
+/** Schema of a whole NDJSON line once its `type` is known (`id` optional: derived when absent). */
+export function lineSchema<T extends EventType>(type: T): LineSchema<T> {
+  let schema = lineSchemas.get(type);
+  if (schema === undefined) {
+    schema = buildLineSchema(type);
+    lineSchemas.set(type, schema);
+  }
+  return schema as unknown as LineSchema<T>;
 }
 
 /** Compile-time proof that what the schema accepts is what `types.ts` declares. */

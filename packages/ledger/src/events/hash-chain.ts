@@ -10,13 +10,45 @@ export const GENESIS_PREV = '0'.repeat(64);
  * chain of a history is the same in NDJSON and in every backend.
  */
 export function eventHash(event: HistoryEvent, prev: string): string {
-  return sha256Hex(canonicalJson(chainForm(event, prev)));
+  return sha256Hex(chainForm(canonicalParts(event), prev));
 }
 
-function chainForm(event: HistoryEvent, prev: string): Record<string, unknown> {
-  const form: Record<string, unknown> = { type: event.type, id: event.id, at: event.at, data: event.data, prev };
-  if (event.meta !== undefined) form.meta = event.meta;
-  return form;
+/**
+ * Both digests a store needs per appended event, canonicalizing the payload once: `hash` as
+ * `eventHash`, and `contentHash` = sha256 of `eventContent`.
+ */
+export function eventDigests(event: HistoryEvent, prev: string): { readonly hash: string; readonly contentHash: string } {
+  const parts = canonicalParts(event);
+  return { hash: sha256Hex(chainForm(parts, prev)), contentHash: sha256Hex(contentForm(parts)) };
+}
+
+interface CanonicalParts {
+  readonly at: string;
+  readonly data: string;
+  readonly id: string;
+  readonly meta: string | undefined;
+  readonly type: string;
+}
+
+function canonicalParts(event: HistoryEvent): CanonicalParts {
+  return {
+    at: JSON.stringify(event.at),
+    data: canonicalJson(event.data),
+    id: JSON.stringify(event.id),
+    meta: event.meta === undefined ? undefined : canonicalJson(event.meta),
+    type: JSON.stringify(event.type),
+  };
+}
+
+// RFC 8785 orders members by key; for these fixed keys that order is at, data, id, meta, prev, type.
+function chainForm(parts: CanonicalParts, prev: string): string {
+  const meta = parts.meta === undefined ? '' : `,"meta":${parts.meta}`;
+  return `{"at":${parts.at},"data":${parts.data},"id":${parts.id}${meta},"prev":${JSON.stringify(prev)},"type":${parts.type}}`;
+}
+
+function contentForm(parts: CanonicalParts): string {
+  const meta = parts.meta === undefined ? '' : `,"meta":${parts.meta}`;
+  return `{"at":${parts.at},"data":${parts.data},"id":${parts.id}${meta},"type":${parts.type}}`;
 }
 
 /**
@@ -24,9 +56,7 @@ function chainForm(event: HistoryEvent, prev: string): Record<string, unknown> {
  * `{type, id, at, data, meta?}` (no `prev`: a re-import lands on another chain position).
  */
 export function eventContent(event: HistoryEvent): string {
-  const form: Record<string, unknown> = { type: event.type, id: event.id, at: event.at, data: event.data };
-  if (event.meta !== undefined) form.meta = event.meta;
-  return canonicalJson(form);
+  return contentForm(canonicalParts(event));
 }
 
 /** Links events into a chain, assigning `seq` from `firstSeq` and `prev` from `prev`. */

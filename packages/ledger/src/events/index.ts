@@ -7,3 +7,4 @@ export * from './event-schema.ts';
 export * from './parse-history-line.ts';
 export * from './history-checker.ts';
 export * from './decode-history.ts';
+export * from './verify-chain.ts';

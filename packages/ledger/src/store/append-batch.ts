@@ -1,4 +1,4 @@
-import { eventContent, eventHash } from '../events/hash-chain.ts';
+import { eventContent, eventDigests } from '../events/hash-chain.ts';
 import { sha256Hex } from '../events/canonical-json.ts';
 import type { HistoryEvent, StoredEvent } from '../events/types.ts';
 import type { AppendResult, EventBatch, HistoryHead } from './event-store.ts';
@@ -48,7 +48,8 @@ export async function appendBatch(
   let seq = head.events;
   let prev = head.hash;
   for await (const event of batch) {
-    const hashOfContent = contentHash(event);
+    const digests = eventDigests(event, prev);
+    const hashOfContent = digests.contentHash;
     const earlier = inBatch.get(event.id);
     const stored = earlier === undefined ? findStored(event.id) : undefined;
     const known = earlier ?? stored?.contentHash;
@@ -59,7 +60,7 @@ export async function appendBatch(
     }
     inBatch.set(event.id, hashOfContent);
     const chained = { ...event, seq, prev } as StoredEvent;
-    const hash = eventHash(event, prev);
+    const hash = digests.hash;
     if (conflicts.length === 0) write({ event: chained, stream: streamFor(event), contentHash: hashOfContent, hash });
     seq += 1;
     prev = hash;
