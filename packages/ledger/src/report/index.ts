@@ -1,0 +1,3 @@
+export * from './replay-report.ts';
+export * from './report-table.ts';
+export * from './summary-csv.ts';
