@@ -1,4 +1,4 @@
-import { UNIT_TRIGGERS, type BinaryExpr, type CallExpr, type Expr, type LetDecl, type MemberExpr, type NameExpr, type Span, type Trigger } from '../ast/ast.ts';
+import { UNIT_TRIGGERS, type BinaryExpr, type CallExpr, type Expr, type LetDecl, type LevyDecl, type MemberExpr, type NameExpr, type Span, type Trigger } from '../ast/ast.ts';
 import type { DiagnosticCode } from '../diagnostics/diagnostic.ts';
 import { ExpressionCompiler, type LetBinding } from '../compile/compile-expression.ts';
 import type { EvalContext } from '../compile/compiled-rulebook.ts';
@@ -87,7 +87,7 @@ export class RulebookChecker {
   }
 
   private checkLevyTotals(): void {
-    const byTrigger = new Map<Trigger, EffectiveMember<import('../ast/ast.ts').LevyDecl>[]>();
+    const byTrigger = new Map<Trigger, EffectiveMember<LevyDecl>[]>();
     for (const levy of this.rulebook.levies) {
       const list = byTrigger.get(levy.decl.trigger.name) ?? [];
       list.push(levy);

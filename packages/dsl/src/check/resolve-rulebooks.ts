@@ -3,7 +3,7 @@ import { defaultOptions, findOption, OPTION_SPECS, type OptionName } from '../op
 import type { ProgramFile } from '../program/load-program.ts';
 import { findContextRoot } from './context-schema.ts';
 import type { DiagnosticSink } from './diagnostic-sink.ts';
-import type { EffectiveMember, EffectiveOption, ResolvedRulebook, SymbolReference } from './resolved-model.ts';
+import type { EffectiveMember, EffectiveOption, ResolvedRulebook, SymbolReference, SymbolTarget } from './resolved-model.ts';
 import { didYouMean, suggestNames } from './suggest-names.ts';
 
 interface RulebookSymbol {
@@ -182,7 +182,7 @@ function resolveMembers(
         if (member.kind === 'Rule') ownRules.push(member);
         else if (member.kind === 'Levy') ownLevies.push(member);
         else ownLets.push(member);
-        references.push({ file, span: member.name.span, isDeclaration: true, target: { kind, name, rulebook: symbol.name, file, span: member.name.span, decl: member } as never });
+        references.push({ file, span: member.name.span, isDeclaration: true, target: memberTarget(member, symbol.name, file) });
         break;
       }
       case 'Remove':
@@ -283,12 +283,20 @@ function resolveRemove(
     return;
   }
   removed[member.target].add(name);
-  references.push({
-    file,
-    span: member.name.span,
-    isDeclaration: false,
-    target: { kind: member.target, name, rulebook: target.rulebook, file: target.file, span: target.decl.name.span, decl: target.decl } as never,
-  });
+  references.push({ file, span: member.name.span, isDeclaration: false, target: memberTarget(target.decl, target.rulebook, target.file) });
+}
+
+/** What a reference to a rule, levy or let declaration points at. */
+function memberTarget(decl: RuleDecl | LevyDecl | LetDecl, rulebook: string, file: string): SymbolTarget {
+  const common = { name: decl.name.name, rulebook, file, span: decl.name.span };
+  switch (decl.kind) {
+    case 'Rule':
+      return { kind: 'rule', ...common, decl };
+    case 'Levy':
+      return { kind: 'levy', ...common, decl };
+    case 'Let':
+      return { kind: 'let', ...common, decl };
+  }
 }
 
 /** The parser recovers from errors with partial nodes; an empty name is one we skip (it already has a syntax error). */
