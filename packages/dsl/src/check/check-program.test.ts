@@ -32,8 +32,17 @@ describe('spec examples', () => {
 
 describe('every diagnostic code', () => {
   it('dsl.syntax: an unknown trigger', () => {
+    // The message is the parser's; the checker only passes the diagnostic on, with its file and range.
     const shapes = record(diagnoseBody('  rule r on sale { require true }'));
-    expect(shapes.map((s) => s['code'])).toContain('dsl.syntax');
+    expect(shapes.map(({ code, severity, range }) => ({ code, severity, range }))).toMatchInlineSnapshot(`
+      [
+        {
+          "code": "dsl.syntax",
+          "range": "main.a6:2:13-2:17",
+          "severity": "error",
+        },
+      ]
+    `);
   });
 
   it('dsl.unknown_name with did-you-mean, and a root not available at a trigger', () => {
@@ -594,5 +603,16 @@ describe('the checker', () => {
       'lib/base.a6': 'rulebook base { rule r on use { require unit.vintge > 1 } }',
     });
     expect(shapes.map((s) => s['range'])).toEqual(['lib/base.a6:1:46-1:52']);
+  });
+});
+
+describe('rulebook names across imports', () => {
+  it('a rulebook may not take the name of one it imports', () => {
+    expect(
+      diagnose({ 'main.a6': 'import "lib.a6"\nrulebook base extends base {}', 'lib.a6': 'rulebook base {}' }).map((s) => `${s['code']} ${s['range']} ${s['message']}`),
+    ).toEqual([
+      "dsl.duplicate main.a6:2:10-2:14 rulebook 'base' is also declared in imported file 'lib.a6'",
+      "dsl.extends_cycle main.a6:2:23-2:27 rulebook 'base' extends itself: base → base",
+    ]);
   });
 });

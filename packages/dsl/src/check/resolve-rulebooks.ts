@@ -56,7 +56,14 @@ export function resolveRulebooks(
     const reached = new Set(queue);
     while (queue.length > 0) {
       const path = queue.shift()!;
-      for (const symbol of ownSymbols.get(path) ?? []) if (!scope.has(symbol.name)) scope.set(symbol.name, symbol);
+      for (const symbol of ownSymbols.get(path) ?? []) {
+        const shadowing = scope.get(symbol.name);
+        if (!shadowing) scope.set(symbol.name, symbol);
+        // A rulebook's name is its identity in reports and `--name`: one file must not see two of a name.
+        else if (shadowing.file === file.path && path !== file.path) {
+          sink.error(file.path, 'dsl.duplicate', shadowing.decl.name.span, `rulebook '${symbol.name}' is also declared in imported file '${path}'`);
+        }
+      }
       for (const entry of files.get(path)?.imports ?? []) {
         if (entry.found && files.has(entry.path) && !reached.has(entry.path)) {
           reached.add(entry.path);
