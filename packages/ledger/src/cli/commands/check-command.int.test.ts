@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildProgram, runProgram } from '../program.ts';
-import { registerCheckCommand } from './check-command.ts';
 
 let workspace = '';
 const originalCwd = process.cwd();
@@ -31,9 +30,8 @@ async function a6(...args: string[]) {
   const previousExitCode = process.exitCode;
   process.exitCode = 0;
   try {
-    const program = buildProgram();
-    registerCheckCommand(program);
-    await runProgram(program, args);
+    // The command as wired into `a6` (program.ts registers `registerCheckCommand`).
+    await runProgram(buildProgram(), args);
     return { exitCode: process.exitCode ?? 0, stdout: stdout.join(''), stderr: stderr.join('') };
   } finally {
     out.mockRestore();
