@@ -1,12 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testPostgres } from '../../../../../test/setup/test-postgres.ts';
 import { chainHead, toHistoryEvent } from '../../events/hash-chain.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import { collect, expectChained, partyJoined } from '../event-store.contract.ts';
 import { PostgresEventStore } from './postgres-event-store.ts';
 
-const url = process.env.A6_TEST_POSTGRES_URL;
-const skipReason = process.env.A6_TEST_POSTGRES_SKIP_REASON ?? 'A6_TEST_POSTGRES_URL is not set (see test/setup/postgres.ts)';
+const postgres = await testPostgres();
+afterAll(async () => {
+  if (postgres.url !== undefined) await postgres.release();
+});
+const url = postgres.url;
+const skipReason = postgres.url === undefined ? postgres.reason : '';
 
 /**
  * What the contract cannot show with one connection: writers in *separate processes' worth* of

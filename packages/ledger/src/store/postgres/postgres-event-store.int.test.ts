@@ -1,31 +1,33 @@
 import { randomBytes } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { testPostgres } from '../../../../../test/setup/test-postgres.ts';
 import { describeEventStoreContract } from '../event-store.contract.ts';
 import { PostgresEventStore } from './postgres-event-store.ts';
 
 /**
- * The shared contract on a real PostgreSQL 15: the vitest globalSetup `test/setup/postgres.ts` starts
- * a throwaway cluster and exports its URL. Every case gets its own SQL schema (`?schema=`), so cases
- * and test files never see each other's rows.
+ * The shared contract on a real PostgreSQL 15: the run's throwaway cluster (vitest globalSetup
+ * `test/setup/postgres.ts`) or, when this file runs on its own, a cluster of its own. Every case gets
+ * its own SQL schema (`?schema=`), so cases and test files never see each other's rows.
  */
-const url = process.env.A6_TEST_POSTGRES_URL;
-const skipReason =
-  process.env.A6_TEST_POSTGRES_SKIP_REASON ??
-  'A6_TEST_POSTGRES_URL is not set (the vitest globalSetup test/setup/postgres.ts starts a throwaway PostgreSQL 15 and sets it)';
+const postgres = await testPostgres();
+afterAll(async () => {
+  if (postgres.url !== undefined) await postgres.release();
+});
 
-if (url === undefined && process.env.CI === 'true') {
-  describe('PostgreSQL store under CI', () => {
-    it('has a PostgreSQL server to run the contract against', () => {
-      expect.fail(`CI=true but the PostgreSQL contract cannot run: ${skipReason}`);
+if (postgres.url === undefined) {
+  if (process.env.CI === 'true') {
+    describe('PostgreSQL store under CI', () => {
+      it('has a PostgreSQL server to run the contract against', () => {
+        expect.fail(`CI=true but the PostgreSQL contract cannot run: ${postgres.reason}`);
+      });
     });
-  });
-}
-
-if (url === undefined) {
-  describe.skip(`EventStore contract: postgres (skipped: ${skipReason})`, () => {
-    it('runs the shared contract', () => undefined);
-  });
+  } else {
+    describe.skip(`EventStore contract: postgres (skipped: ${postgres.reason})`, () => {
+      it('runs the shared contract', () => undefined);
+    });
+  }
 } else {
+  const url = postgres.url;
   let lastUrl = '';
   const freshStore = async (): Promise<PostgresEventStore> => {
     lastUrl = `${url}?schema=contract_${randomBytes(6).toString('hex')}`;
