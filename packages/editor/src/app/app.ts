@@ -23,10 +23,10 @@ import { EditorWorkspace, type WorkspaceFile } from './workspace/index.ts';
 
 const SCRATCH_PATH = 'scratch.a6';
 /**
- * A comment rather than Monaco's `placeholder` option: the placeholder stays painted for a frame
- * after switching to a non-empty model, over the first line of the file.
+ * A comment and the smallest valid rulebook (a file needs one), rather than Monaco's `placeholder`
+ * option: the placeholder stays painted for a frame after switching to a non-empty model.
  */
-const SCRATCH_TEXT = '// Scratch file: checked as you type, never saved. Open a file, or write a rulebook here.\n';
+const SCRATCH_TEXT = '// Scratch file: checked as you type, never saved. Open a file, or write a rulebook here.\nrulebook scratch {\n}\n';
 
 /** What the page exposes for automation (the browser end-to-end tests), and nothing it could not show. */
 export interface A6EditorHandle {

@@ -1,55 +1,80 @@
 import * as dsl from '@a6/dsl';
-import type { Diagnostic } from '@a6/dsl';
+import { LineIndex, type Diagnostic } from '@a6/dsl';
 import type { FileParser, LanguageBackend, ServiceHandler } from './language-backend.ts';
 import {
   SERVICE_METHODS,
   type FeatureAvailability,
   type ServiceMethod,
+  type TextEdit,
   type WorkerCapabilities,
 } from './protocol.ts';
 
 /**
  * The `@a6/dsl` exports the worker plugs in, looked up at run time: the language is built by other
  * engineers in parallel, and a piece that has not landed must show up as "not available" with its
- * reason — never as an empty, healthy-looking answer. Each lookup names the export it expects; once an
- * export exists its shape is checked by the type annotations at the use site.
+ * reason — never as an empty, healthy-looking answer. Each entry names the export and the shape the
+ * worker relies on (the shapes of `parse/`, `check/` and `format/` as they are in the repo).
  */
-interface DslExports {
+export interface DslExports {
   readonly IncrementalParser?: new (path: string) => FileParser;
   readonly checkProgram?: (
     host: { read(path: string): string | undefined },
     paths: readonly string[],
   ) => { readonly diagnostics: readonly Diagnostic[] };
   readonly memorySourceHost?: (files: Readonly<Record<string, string>>) => { read(path: string): string | undefined };
+  readonly formatRulebookFile?: (
+    text: string,
+    path: string,
+  ) => { readonly ok: true; readonly text: string } | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 }
+
+const AVAILABLE: FeatureAvailability = { available: true };
 
 const missing = (what: string): FeatureAvailability => ({
   available: false,
   reason: `${what} is not available yet: @a6/dsl does not export it in this build`,
 });
 
-const AVAILABLE: FeatureAvailability = { available: true };
+function found<K extends keyof DslExports>(exports: DslExports, name: K): DslExports[K] | undefined {
+  return typeof exports[name] === 'function' ? exports[name] : undefined;
+}
 
-/** Service handlers wired to `@a6/dsl/src/service/` functions, one per method as they appear. */
-const serviceHandlers: { [M in ServiceMethod]?: ServiceHandler<M> } = {};
+/** `a6 fmt` as one whole-document edit; a file with syntax errors is left alone (the formatter refuses it). */
+function formatHandler(format: NonNullable<DslExports['formatRulebookFile']>): ServiceHandler<'format'> {
+  return ({ files }, { path }) => {
+    const text = files.get(path);
+    if (text === undefined) return [];
+    const result = format(text, path);
+    if (!result.ok || result.text === text) return [];
+    const end = new LineIndex(text).position(text.length);
+    const edit: TextEdit = { range: { start: { line: 1, column: 1 }, end }, newText: result.text };
+    return [edit];
+  };
+}
 
 export function createDslBackend(module: object = dsl): LanguageBackend {
   const exports = module as DslExports;
-  const Parser = typeof exports.IncrementalParser === 'function' ? exports.IncrementalParser : undefined;
-  const checkProgram = typeof exports.checkProgram === 'function' ? exports.checkProgram : undefined;
-  const memorySourceHost = typeof exports.memorySourceHost === 'function' ? exports.memorySourceHost : undefined;
+  const Parser = found(exports, 'IncrementalParser');
+  const checkProgram = found(exports, 'checkProgram');
+  const memorySourceHost = found(exports, 'memorySourceHost');
+  const formatRulebookFile = found(exports, 'formatRulebookFile');
 
-  const services = Object.fromEntries(
+  const services: { [M in ServiceMethod]?: ServiceHandler<M> } = {};
+  if (formatRulebookFile) services.format = formatHandler(formatRulebookFile);
+
+  const serviceAvailability = Object.fromEntries(
     SERVICE_METHODS.map((method) => [
       method,
-      serviceHandlers[method] ? AVAILABLE : missing(`the language service's ${method}`),
+      services[method]
+        ? AVAILABLE
+        : missing(method === 'format' ? 'formatting (formatRulebookFile)' : `the language service's ${method}`),
     ]),
   ) as Record<ServiceMethod, FeatureAvailability>;
 
   const capabilities: WorkerCapabilities = {
     syntax: Parser ? AVAILABLE : missing('the parser (IncrementalParser)'),
     checking: checkProgram && memorySourceHost ? AVAILABLE : missing('the checker (checkProgram)'),
-    services,
+    services: serviceAvailability,
   };
 
   return {
@@ -59,6 +84,6 @@ export function createDslBackend(module: object = dsl): LanguageBackend {
       checkProgram && memorySourceHost
         ? (files, paths) => checkProgram(memorySourceHost(Object.fromEntries(files)), paths).diagnostics
         : undefined,
-    services: serviceHandlers,
+    services,
   };
 }
