@@ -17,6 +17,9 @@ const FIXTURE = fileURLToPath(new URL('./fixtures/glasgow.a6', import.meta.url))
 const chromiumMissing = !existsSync(CHROMIUM);
 const missingReason = `${CHROMIUM} is missing; run scripts/ensure-chromium.sh`;
 
+// Vitest's summary only counts skipped tests; say why where a reader of the log will see it.
+if (chromiumMissing) console.warn(`[browser e2e] skipped: ${missingReason}`);
+
 if (chromiumMissing && process.env.CI === 'true') {
   describe('browser end-to-end', () => {
     it('has chromium under CI', () => {
