@@ -6,7 +6,7 @@ import { decodeHistoryLines, decodeHistoryStream, readHistoryFile, streamHistory
 import { chainHead } from './hash-chain.ts';
 import { HistoryChecker } from './history-checker.ts';
 import { formatHistoryIssue, MAX_HISTORY_ISSUES } from './history-issue.ts';
-import { VALID_LINES } from './parse-history-line.test.ts';
+import { VALID_LINES } from './valid-lines.fixture.ts';
 import { EVENT_TYPES, type HistoryEvent } from './types.ts';
 
 const line = (event: Record<string, unknown>) => JSON.stringify(event);
