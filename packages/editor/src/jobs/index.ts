@@ -1,0 +1,2 @@
+export * from './job-pool.ts';
+export * from './job-protocol.ts';

@@ -1,0 +1,42 @@
+import type { StoredEvent } from '../server/platform.ts';
+
+/**
+ * Messages between the server and an analysis worker (a replay or a compare off the event loop).
+ * Events flow on demand: the worker asks for the next page when it has folded the last one, so a
+ * job's memory is one page plus the engine's state, never the history.
+ */
+export type AnalysisKind = 'replay' | 'compare';
+
+export interface RulebookChoice {
+  /** Entry file of the compilation (a saved file, or the name given to an unsaved source). */
+  readonly entry: string;
+  readonly name?: string;
+}
+
+/** `workerData` of an analysis worker. */
+export interface AnalysisWork {
+  readonly kind: AnalysisKind;
+  /** Saved workspace files, with unsaved sources of the request in place. */
+  readonly sources: Readonly<Record<string, string>>;
+  readonly rulebooks: readonly RulebookChoice[];
+  readonly asOf: string | null;
+  /** Events the job folds (the history head when it started). */
+  readonly total: number;
+  /** Also render the HTML report (compare with `Accept: text/html`). */
+  readonly html: boolean;
+}
+
+export interface JobFailure {
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+  readonly details?: unknown;
+}
+
+export type WorkerMessage =
+  | { readonly type: 'pull' }
+  | { readonly type: 'progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'done'; readonly report: unknown; readonly html?: string }
+  | { readonly type: 'failed'; readonly error: JobFailure };
+
+export type ServerMessage = { readonly type: 'events'; readonly events: readonly StoredEvent[] } | { readonly type: 'end' };

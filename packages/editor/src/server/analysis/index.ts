@@ -1,0 +1,2 @@
+export * from './analysis-routes.ts';
+export * from './server-sent-events.ts';
