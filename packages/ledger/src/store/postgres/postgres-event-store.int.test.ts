@@ -22,6 +22,7 @@ if (postgres.url === undefined) {
       });
     });
   } else {
+    console.warn(`PostgreSQL contract skipped: ${postgres.reason}`);
     describe.skip(`EventStore contract: postgres (skipped: ${postgres.reason})`, () => {
       it('runs the shared contract', () => undefined);
     });
