@@ -179,12 +179,15 @@ describe('history files', () => {
     const path = join(root, 'changing.ndjson');
     writeFileSync(path, `${opening.join('\n')}\n`);
     expect((await validateHistoryFile(path)).ok).toBe(true);
+    const validated = await validateHistoryFile(path);
     writeFileSync(path, `${opening.join('\n')}\nnot json\n`);
-    const consume = async () => {
-      for await (const _event of streamHistoryFile(path)) {
+    const consume = async (expectedHead?: string) => {
+      for await (const _event of streamHistoryFile(path, expectedHead)) {
         // drain
       }
     };
     await expect(consume()).rejects.toThrow(/changed while it was read: line 6/);
+    writeFileSync(path, `${opening.slice(0, 4).join('\n')}\n`);
+    await expect(consume(validated.ok ? validated.head : undefined)).rejects.toThrow(/no longer give the validated chain head/);
   });
 });

@@ -117,17 +117,27 @@ export async function validateHistoryFile(path: string, options: { checker?: His
 }
 
 /**
- * Second pass for large files, after `validateHistoryFile` succeeded: streams the events. A file that
- * no longer validates (changed between the passes) is an infrastructure fault and throws.
+ * Second pass for large files, after `validateHistoryFile` succeeded: streams the events, parsing
+ * each line again but not repeating the cross-line checks (the first pass did them, possibly against
+ * a seeded checker). A file that changed between the passes is an infrastructure fault and throws —
+ * at the changed line when it no longer parses, else at the end when the chain head differs from
+ * `expectedHead` (so an atomic append fed by this stream rolls back).
  */
-export async function* streamHistoryFile(path: string): AsyncGenerator<HistoryEvent> {
-  const checker = new HistoryChecker();
-  for await (const { event } of decodeHistoryStream(readHistoryLines(path), checker)) {
-    if (checker.log.total > 0) break;
-    yield event;
+export async function* streamHistoryFile(path: string, expectedHead?: string): AsyncGenerator<HistoryEvent> {
+  let line = 0;
+  let head = GENESIS_PREV;
+  for await (const text of readHistoryLines(path)) {
+    line += 1;
+    if (isSkippedLine(text)) continue;
+    const parsed = parseHistoryLine(text, line);
+    if (!parsed.ok) {
+      const first = parsed.issues[0];
+      throw new Error(`${path} changed while it was read: line ${line} no longer validates (${first?.message ?? 'invalid'})`);
+    }
+    head = eventHash(parsed.event, head);
+    yield parsed.event;
   }
-  const first = checker.log.issues[0];
-  if (first !== undefined) {
-    throw new Error(`${path} changed while it was read: line ${first.line ?? '?'} no longer validates (${first.message})`);
+  if (expectedHead !== undefined && head !== expectedHead) {
+    throw new Error(`${path} changed while it was read: its events no longer give the validated chain head`);
   }
 }

@@ -72,7 +72,7 @@ async function runImport(file: string, { store, history }: OpenedStore, options:
   }
   if (!validation.ok) throw invalidHistory(file, validation.issues);
 
-  const source = events ?? streamHistoryFile(file);
+  const source = events ?? streamHistoryFile(file, validation.head);
   const bar = progressBar(validation.events);
   try {
     // The file was checked against this head: a writer that slips in meanwhile fails the import cleanly.
