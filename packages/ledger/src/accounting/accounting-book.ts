@@ -54,18 +54,28 @@ export interface PartyBook {
 
 export const DEFAULT_METRIC = 'tCO2e';
 
+/**
+ * Sees every booking as it is made (`a6 explain`, `a6 compare`): Party id, the year it is booked to, the
+ * field, the quantity, and the units' vintage for adjustment entries (`null` for the others).
+ */
+export type EntryObserver = (metric: string, party: number, year: number, field: FlowField, quantity: number, vintage: number | null) => void;
+
 export class AccountingBook {
   /** metric → Party id → book. Maps keep insertion order; the summary sorts before it prints. */
   readonly metrics = new Map<string, Map<number, PartyBook>>();
+  /** Off by default: a replay streams and keeps no entries; tracing tools switch it on. */
+  onEntry: EntryObserver | null = null;
 
   add(metric: string, party: number, year: number, field: FlowField, quantity: number): void {
     const flows = this.flows(metric, party, year);
     flows[field] += quantity;
+    if (this.onEntry !== null) this.onEntry(metric, party, year, field, quantity, null);
   }
 
   /** Books an adjustment entry: `sign` +1 adds (transferor), -1 subtracts (acquirer), with its vintage. */
   adjust(metric: string, party: number, year: number, vintage: number, field: 'transferorAdded' | 'acquirerSubtracted' | 'acquirerAddedBack', quantity: number): void {
-    this.add(metric, party, year, field, quantity);
+    this.flows(metric, party, year)[field] += quantity;
+    if (this.onEntry !== null) this.onEntry(metric, party, year, field, quantity, vintage);
     const book = this.partyBook(metric, party);
     let byVintage = book.byVintage.get(vintage);
     if (byVintage === undefined) {

@@ -5,3 +5,4 @@ export * from './integrity-codes.ts';
 export * from './context-records.ts';
 export * from './replay-eval-context.ts';
 export * from './first-transfer-moments.ts';
+export * from './booked-entry.ts';

@@ -18,6 +18,7 @@ import {
 import { CANCELLED, USED, type UnitAttributes } from '../state/unit-ranges.ts';
 import { EventRecord, UnitRecord } from './context-records.ts';
 import { firstTransferMoments, ON_COVERAGE, ON_INTERNATIONAL_TRANSFER, ON_SECOND_INTERNATIONAL_TRANSFER, ON_USE } from './first-transfer-moments.ts';
+import type { BookedEntry } from './booked-entry.ts';
 import type { IntegrityCode } from './integrity-codes.ts';
 import { ReplayEvalContext, isA64Unit } from './replay-eval-context.ts';
 import type { VerdictEntry } from './verdict-entry.ts';
@@ -85,6 +86,18 @@ function planRulebook(rulebook: CompiledRulebook): RulebookPlan {
   return { rules: rulebook.rules, ruleMasks, listened, leviesAt, levies: rulebook.levies, levyAccounts };
 }
 
+/** Optional powers of an engine; a plain replay uses none of them. */
+export interface ReplayEngineOptions {
+  /**
+   * A probe: this engine decides with its own rulebook on the *other* engine's state and book
+   * (`decideOnly`), never stepping. `a6 compare` uses it to tell a direct verdict difference from a
+   * cascade (replay.md "Compare").
+   */
+  readonly probeOf?: ReplayEngine;
+  /** Every accounting entry as it is booked, with its event and unit range (`a6 explain`, `a6 compare`). */
+  readonly onEntry?: (entry: BookedEntry) => void;
+}
+
 /**
  * Folds history events, one at a time, through one compiled rulebook (replay.md "Per event"):
  * integrity checks, fragments and triggers, levies then rules, and — only when every `require`
@@ -122,7 +135,36 @@ export class ReplayEngine {
   private pendingDestination: AccountState | null = null;
   private pendingInternational = false;
 
-  constructor(readonly rulebook: CompiledRulebook) {
+  // The fragment being booked, for `onEntry` (set per fragment; read only when tracing).
+  private bookingBlock = '';
+  private bookingFrom = 0;
+  private bookingTo = 0;
+
+  constructor(
+    readonly rulebook: CompiledRulebook,
+    options: ReplayEngineOptions = {},
+  ) {
+    if (options.probeOf !== undefined) {
+      this.state = options.probeOf.state;
+      this.book = options.probeOf.book;
+    }
+    const onEntry = options.onEntry;
+    if (onEntry !== undefined) {
+      this.book.onEntry = (metric, party, year, field, quantity, vintage) =>
+        onEntry({
+          seq: this.seq,
+          event: this.event.id,
+          type: this.event.type,
+          at: this.event.at,
+          unit: `${this.bookingBlock}:${this.bookingFrom}-${this.bookingTo}`,
+          metric,
+          party: this.state.party(party)?.code ?? String(party),
+          year,
+          field,
+          quantity,
+          vintage,
+        });
+    }
     this.plan = planRulebook(rulebook);
     this.elections = accountingElections(rulebook.options);
     this.context = new ReplayEvalContext(this.state, this.book, this.elections);
@@ -148,6 +190,20 @@ export class ReplayEngine {
     this.accepted += 1;
     this.apply(event);
     for (const entry of this.pendingFindings) this.findings.push(entry);
+  }
+
+  /**
+   * Decides one event at history position `seq` without applying it or counting it: the rejections it
+   * would get (empty: accepted). The state is left exactly as it was (`decide` never mutates it).
+   */
+  decideOnly(event: HistoryEvent, seq: number): readonly VerdictEntry[] {
+    this.seq = seq;
+    this.event = event;
+    this.eventYear = eventYear(event);
+    this.failures.length = 0;
+    this.pendingFindings.length = 0;
+    this.decide(event);
+    return [...this.failures];
   }
 
   /**
@@ -714,6 +770,9 @@ export class ReplayEngine {
       flow.usedBy = this.usedBy();
       flow.acquirer = before.acquirer;
       flow.transferorBooked = before.transferorBooked;
+      this.bookingBlock = block.code;
+      this.bookingFrom = from;
+      this.bookingTo = fragment.to;
       bookUnitFlow(this.book, this.elections, flow);
       if (fragment.firstTransfer && authorization !== null) authorization.firstTransferred += quantity;
 
