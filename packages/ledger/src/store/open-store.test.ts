@@ -50,7 +50,7 @@ describe('openStore', () => {
   });
 
   it('says store.backend_unavailable for a scheme nobody registered', async () => {
-    const failure = await openStore('kurrentdb://localhost:2113').catch((error: unknown) => error);
+    const failure = await openStore('mysql://localhost/a6').catch((error: unknown) => error);
     expect(isBackendUnavailableError(failure)).toBe(true);
     expect(failure).toMatchObject({ code: 'store.backend_unavailable' });
   });

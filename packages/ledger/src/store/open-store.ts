@@ -20,9 +20,9 @@ registerPostgresBackend();
 registerKurrentBackend();
 
 /**
- * Opens the store a `--store` URL names (cli.md; default `sqlite:./.a6/ledger.db`). `memory:` and
- * `sqlite:` are built in; `postgres://` and `kurrentdb://` work once their backend called
- * `registerStoreBackend`, otherwise they fail with `store.backend_unavailable`.
+ * Opens the store a `--store` URL names (cli.md; default `sqlite:./.a6/ledger.db`). Every scheme goes
+ * through the backend registry (`registerStoreBackend`); a scheme nobody registered fails with
+ * `store.backend_unavailable`.
  */
 export async function openStore(url: string = DEFAULT_STORE_URL): Promise<OpenedStore> {
   const location = parseStoreUrl(url);

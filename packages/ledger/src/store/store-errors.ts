@@ -38,7 +38,10 @@ export class ConcurrencyError extends StoreError {
 
 export interface IdConflict {
   readonly id: string;
-  /** Seq of the stored event with that id; `null` when the clash is within the batch itself. */
+  /**
+   * Seq of the event holding that id (stored, or earlier in the same batch); `null` when a backend
+   * cannot tell.
+   */
   readonly seq: number | null;
 }
 

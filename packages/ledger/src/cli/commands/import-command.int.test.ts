@@ -148,7 +148,7 @@ describe('a6 import', () => {
   it('refuses a bad store URL (exit 2) and an unavailable backend (exit 3)', async () => {
     const path = file('ok2.ndjson', HISTORY);
     expect((await a6('import', path, '--store', 'nowhere')).code).toBe(2);
-    const unavailable = await a6('import', path, '--store', 'kurrentdb://localhost:2113', '--json');
+    const unavailable = await a6('import', path, '--store', 'mysql://localhost/a6', '--json');
     expect(unavailable.code).toBe(3);
     expect(JSON.parse(unavailable.stdout).error.code).toBe('store.backend_unavailable');
   });

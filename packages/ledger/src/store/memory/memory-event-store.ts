@@ -59,7 +59,12 @@ export class MemoryEventStore implements EventStore {
     const expected = options.expectedHead ?? 'any';
     if (expected !== 'any' && expected !== head.events) throw new ConcurrencyError(history, expected, head.events);
     const staged: ChainedRecord[] = [];
-    const result = await appendBatch(history, events, head, (id) => target?.byId.get(id), (record) => staged.push(record));
+    const stagedIds = new Map<string, StoredIdentity>();
+    const findStored = (id: string) => stagedIds.get(id) ?? target?.byId.get(id);
+    const result = await appendBatch(history, events, head, findStored, (record) => {
+      staged.push(record);
+      stagedIds.set(record.event.id, { seq: record.event.seq, contentHash: record.contentHash });
+    });
     if (staged.length === 0) return result;
     const state = target ?? this.createHistory(history);
     for (const record of staged) {
