@@ -6,6 +6,7 @@ import { registerFmtCommand } from './commands/fmt-command.ts';
 import { registerGenCommand } from './commands/gen-command.ts';
 import { registerImportA62Command } from './commands/import-a62-command.ts';
 import { registerImportCommand } from './commands/import-command.ts';
+import { registerReplayCommand } from './commands/replay-command.ts';
 import { registerVerifyCommand } from './commands/verify-command.ts';
 
 /**
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
   registerFmtCommand(program);
   registerImportCommand(program);
   registerExportCommand(program);
+  registerReplayCommand(program);
   registerVerifyCommand(program);
   registerGenCommand(program);
   registerImportA62Command(program);
