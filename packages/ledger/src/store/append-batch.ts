@@ -53,7 +53,8 @@ export async function appendBatch(
     const known = findStored(event.id);
     if (known !== undefined) {
       if (known.contentHash === digests.contentHash) skippedIds.push(event.id);
-      else if (conflicts.length < MAX_CONFLICTS) conflicts.push({ id: event.id, seq: known.seq });
+      // A clash with an event of this very batch is a clash within the batch: no stored seq to name.
+      else if (conflicts.length < MAX_CONFLICTS) conflicts.push({ id: event.id, seq: known.seq >= head.events ? null : known.seq });
       continue;
     }
     write({ event: { ...event, seq, prev } as StoredEvent, stream: streamFor(event), contentHash: digests.contentHash, hash: digests.hash });

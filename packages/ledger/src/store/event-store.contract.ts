@@ -166,7 +166,7 @@ export function describeEventStoreContract(
 
     it('rejects one id with two contents within one batch', async () => {
       const failure = await store.append('main', [partyJoined('x', 'CHE'), partyJoined('x', 'GHA')]).catch((error: unknown) => error);
-      expect((failure as IdConflictError).conflicts).toEqual([{ id: 'x', seq: 0 }]);
+      expect((failure as IdConflictError).conflicts).toEqual([{ id: 'x', seq: null }]);
       expect((await store.head('main')).events).toBe(0);
     });
 

@@ -38,10 +38,7 @@ export class ConcurrencyError extends StoreError {
 
 export interface IdConflict {
   readonly id: string;
-  /**
-   * Seq of the event holding that id (stored, or earlier in the same batch); `null` when a backend
-   * cannot tell.
-   */
+  /** Seq of the stored event with that id; `null` when the clash is within the batch itself. */
   readonly seq: number | null;
 }
 
