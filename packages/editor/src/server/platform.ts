@@ -44,11 +44,16 @@ export { MemoryEventStore } from '../../../ledger/src/store/memory/index.ts';
 export { ReplayEngine, replay, type VerdictEntry } from '../../../ledger/src/engine/index.ts';
 export { buildReplayReport } from '../../../ledger/src/report/index.ts';
 
-export { type CompiledRulebook, type Diagnostic } from '@a6/dsl';
-export { checkProgram } from '../../../dsl/src/check/index.ts';
-export { loadRulebook } from '../../../dsl/src/compile/index.ts';
-export { memorySourceHost, resolveImportPath, type SourceHost } from '../../../dsl/src/program/index.ts';
-export { parseRulebookFile } from '../../../dsl/src/parse/index.ts';
+export {
+  checkProgram,
+  loadRulebook,
+  memorySourceHost,
+  parseRulebookFile,
+  resolveImportPath,
+  type CompiledRulebook,
+  type Diagnostic,
+  type SourceHost,
+} from '@a6/dsl';
 
 /**
  * Functions other engineers are still landing (`openStore`, `replay`, `compare`, report renderers) are

@@ -28,5 +28,7 @@ export function securityHeaders(): RequestHandler {
     },
     // The app loads nothing cross-origin; COEP would only break Monaco's blob workers in some browsers.
     crossOriginEmbedderPolicy: false,
+    // Plain HTTP on loopback by default; HSTS belongs to the TLS proxy in front of an exposed server.
+    strictTransportSecurity: false,
   });
 }

@@ -193,12 +193,12 @@ export class LiveHistory {
       engine.rejections.length = 0;
       engine.findings.length = 0;
       const decision = decisionEvent(event, inForce, verdict, reasons);
-      this.checker.check(decision, index + 1, true);
+      // Built by the server through the schema and pointing at the event just checked: only its id is new.
+      this.checker.seed(decision);
       engine.step(decision, seq + 1);
       batch.push(event, decision);
       results[index] = { id: event.id, type: event.type, seq, verdict, reasons, findings, decision: { id: decision.id, seq: seq + 1 }, duplicate: false };
     }
-    if (this.checker.log.issues.length > logged) throw new Error('a TransactionDecided written by the server failed the event schema');
 
     await this.store.append(this.id, batch, { expectedHead: this.events });
     for (const event of batch) this.remember(event);
