@@ -120,3 +120,14 @@ describe('replay properties', () => {
     expect(buildReplayReport(before).history.as_of).toBe('2023-12-31');
   });
 });
+
+describe('history.head', () => {
+  it('is the hash-chain head of the replayed events, whether computed, given, or cut by as_of', async () => {
+    const { chainHead } = await import('../events/hash-chain.ts');
+    const events = eventsOf([], false);
+    const rulebook = rulebookOf({ firstTransferNdc: 'international_transfer', a64: 'on_first_transfer', acquirer: 'on_use' });
+    expect(replaySync(events, rulebook).head).toBe(chainHead(events));
+    expect(replaySync(events, rulebook, { head: 'f'.repeat(64) }).head).toBe('f'.repeat(64));
+    expect(replaySync(events, rulebook, { head: 'f'.repeat(64), asOf: '2022-12-31' }).head).toBe(chainHead(events.filter((event) => event.at <= '2022-12-31')));
+  });
+});

@@ -21,6 +21,11 @@ export interface ReplayOptions {
   /** Called every `progressEvery` events and once at the end (a progress bar, a server-sent event). */
   readonly onProgress?: (progress: ReplayProgress) => void;
   readonly progressEvery?: number;
+  /**
+   * The chain head of the whole of `events` when the caller already computed it (a validated file),
+   * so the fold need not hash every event again. Ignored with `asOf`, whose prefix has its own head.
+   */
+  readonly head?: string;
 }
 
 /** Everything a report needs, with the final state; assembled once at the end of the fold. */
@@ -74,7 +79,7 @@ class ChainFollower {
 
 class ReplayRun {
   readonly engine: ReplayEngine;
-  private readonly chain = new ChainFollower();
+  private readonly chain: ChainFollower | null;
   private readonly every: number;
 
   constructor(
@@ -82,6 +87,7 @@ class ReplayRun {
     private readonly options: ReplayOptions,
   ) {
     this.engine = new ReplayEngine(rulebook);
+    this.chain = options.head !== undefined && options.asOf === undefined ? null : new ChainFollower();
     this.every = Math.max(1, options.progressEvery ?? 10_000);
   }
 
@@ -89,7 +95,7 @@ class ReplayRun {
   fold(event: HistoryEvent): boolean {
     const { asOf } = this.options;
     if (asOf !== undefined && dayOf(event.at) > asOf) return false;
-    this.chain.follow(event);
+    this.chain?.follow(event);
     this.engine.step(event, this.engine.events);
     if (this.options.onProgress !== undefined && this.engine.events % this.every === 0) {
       this.options.onProgress({ events: this.engine.events, at: this.engine.lastAt });
@@ -108,7 +114,7 @@ class ReplayRun {
       rulebook: engine.rulebook,
       asOf: this.options.asOf ?? null,
       events: engine.events,
-      head: this.chain.head(),
+      head: this.chain === null ? this.options.head! : this.chain.head(),
       verdicts: { accepted: engine.accepted, rejected: engine.rejected, findings: engine.findings.length },
       rejections: engine.rejections,
       findings: engine.findings,

@@ -117,7 +117,7 @@ async function replayHistoryFile(file: string, rulebook: CompiledRulebook, optio
       validation.issues.map((issue) => formatHistoryIssue(file, issue)),
     );
   }
-  return withProgress(validation.events, (onProgress) => replay(streamHistoryFile(file), rulebook, { ...options, onProgress }));
+  return withProgress(validation.events, (onProgress) => replay(streamHistoryFile(file), rulebook, { ...options, head: validation.head, onProgress }));
 }
 
 /** A progress bar on stderr when it is a terminal and the history is long enough to wait for. */
