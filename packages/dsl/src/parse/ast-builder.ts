@@ -66,15 +66,14 @@ function listOf<T>(node: NonterminalNode, context: BuildContext): T[] {
   return node.asIteration().children.map((child) => build<T>(child, context));
 }
 
-function binary(this: NonterminalNode, left: Node, operator: BinaryOperator, right: Node): Expr {
-  const context = this.args.context as BuildContext;
-  return {
-    kind: 'Binary',
-    operator,
-    left: build<Expr>(left, context),
-    right: build<Expr>(right, context),
-    span: spanOf(this, context),
-  };
+/** `a - b - c` → `(a - b) - c`: the grammar lists operator chains flat; the AST nests them to the left. */
+function foldLeft(context: BuildContext, first: Node, rest: readonly (readonly [BinaryOperator, Node])[]): Expr {
+  let left = build<Expr>(first, context);
+  for (const [operator, node] of rest) {
+    const right = build<Expr>(node, context);
+    left = { kind: 'Binary', operator, left, right, span: { start: left.span.start, end: right.span.end } };
+  }
+  return left;
 }
 
 semantics.addOperation<Built>('ast(context)', {
@@ -204,18 +203,20 @@ semantics.addOperation<Built>('ast(context)', {
       parseHole(text, holeOffsets, context.problems), context.problems);
     return { kind: 'Message', parts, raw, span } satisfies MessageTemplate;
   },
-  OrExpr_or(left, _or, right) {
-    return binary.call(this, left, 'or', right);
+  OrExpr(first, _operators, rest) {
+    return foldLeft(this.args.context, first, rest.children.map((right) => ['or', right]));
   },
-  AndExpr_and(left, _and, right) {
-    return binary.call(this, left, 'and', right);
+  AndExpr(first, _operators, rest) {
+    return foldLeft(this.args.context, first, rest.children.map((right) => ['and', right]));
   },
   NotExpr_not(_not, operand) {
     const context = this.args.context as BuildContext;
     return { kind: 'Unary', operator: 'not', operand: build<Expr>(operand, context), span: spanOf(this, context) } satisfies Expr;
   },
-  CmpExpr_cmp(left, operator, right) {
-    return binary.call(this, left, build<BinaryOperator>(operator, this.args.context), right);
+  CmpExpr(left, operator, right) {
+    const context = this.args.context as BuildContext;
+    const pairs = operator.children.map((op, index): [BinaryOperator, Node] => [build<BinaryOperator>(op, context), right.children[index]!]);
+    return foldLeft(context, left, pairs);
   },
   CmpOp_notIn(_not, _in) {
     return 'not in';
@@ -226,24 +227,28 @@ semantics.addOperation<Built>('ast(context)', {
   CmpOp_symbol(symbol) {
     return symbol.sourceString;
   },
-  AddExpr_add(left, operator, right) {
-    return binary.call(this, left, operator.sourceString as BinaryOperator, right);
+  AddExpr(first, operators, rest) {
+    return foldLeft(this.args.context, first, operators.children.map((op, index) => [op.sourceString as BinaryOperator, rest.children[index]!]));
   },
-  MulExpr_mul(left, operator, right) {
-    return binary.call(this, left, operator.sourceString as BinaryOperator, right);
+  MulExpr(first, operators, rest) {
+    return foldLeft(this.args.context, first, operators.children.map((op, index) => [op.sourceString as BinaryOperator, rest.children[index]!]));
   },
   NegExpr_neg(_minus, operand) {
     const context = this.args.context as BuildContext;
     return { kind: 'Unary', operator: '-', operand: build<Expr>(operand, context), span: spanOf(this, context) } satisfies Expr;
   },
-  Postfix_member(object, _dot, field) {
+  Postfix(primary, _dots, fields) {
     const context = this.args.context as BuildContext;
-    return {
-      kind: 'Member',
-      object: build<Expr>(object, context),
-      field: { kind: 'Identifier', name: field.sourceString, span: spanOf(field, context) },
-      span: spanOf(this, context),
-    } satisfies Expr;
+    let object = build<Expr>(primary, context);
+    for (const field of fields.children) {
+      object = {
+        kind: 'Member',
+        object,
+        field: { kind: 'Identifier', name: field.sourceString, span: spanOf(field, context) },
+        span: { start: object.span.start, end: context.toFileOffset(field.source.endIdx) },
+      };
+    }
+    return object;
   },
   Primary_paren(_open, inner, _close) {
     return build(inner, this.args.context);

@@ -1,14 +1,18 @@
 import type { Matcher } from 'ohm-js';
 import grammar from '../grammar/rulebook.ohm-bundle.js';
 import { parseMatched, type ParseResult } from './parse-rulebook-file.ts';
+import type { PieceCache } from './parse-by-pieces.ts';
 
 /**
- * A parser for one open document (the editor's worker): it keeps ohm's memo table across edits, so a
- * re-parse after typing reuses what the edit did not touch.
+ * A parser for one open document (the editor's worker). It keeps ohm's memo table across edits, so
+ * checking the whole text after typing reuses what the edit did not touch, and the AST of every
+ * declaration the edit did not change (building the AST costs more than the incremental match).
  */
 export class IncrementalParser {
   private readonly matcher: Matcher = grammar.matcher();
   private last: ParseResult | null = null;
+  // Declarations parsed by the last parse; only the ones it used are kept.
+  private pieces: PieceCache['previous'] = new Map();
 
   constructor(readonly path: string) {}
 
@@ -32,7 +36,11 @@ export class IncrementalParser {
   }
 
   parse(): ParseResult {
-    this.last ??= parseMatched(this.text, this.path, () => this.matcher.match('File'));
+    if (this.last === null) {
+      const pieces: PieceCache = { previous: this.pieces, next: new Map() };
+      this.last = parseMatched(this.text, this.path, () => this.matcher.match('File'), pieces);
+      this.pieces = pieces.next;
+    }
     return this.last;
   }
 }

@@ -3,7 +3,7 @@ import grammar from '../grammar/rulebook.ohm-bundle.js';
 import type { RulebookFile } from '../ast/ast.ts';
 import { LineIndex, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { atOffset, buildAst, type ParsedFileBody } from './ast-builder.ts';
-import { recoverFile } from './recover-file.ts';
+import { parseByPieces, type PieceCache } from './parse-by-pieces.ts';
 import { scanSource } from './source-scanner.ts';
 import type { SyntaxProblem } from './syntax-problem.ts';
 
@@ -20,15 +20,18 @@ export function parseRulebookFile(text: string, path: string): ParseResult {
   return parseMatched(text, path, () => grammar.match(text, 'File'));
 }
 
-/** Shared by the one-shot and the incremental parser: `match` runs the grammar on the whole text. */
-export function parseMatched(text: string, path: string, match: () => MatchResult): ParseResult {
+/**
+ * Shared by the one-shot and the incremental parser: `match` runs the grammar on the whole text;
+ * `pieces` lets recovery reuse the pieces of the previous parse of the same document.
+ */
+export function parseMatched(text: string, path: string, match: () => MatchResult, pieces?: PieceCache): ParseResult {
   const scan = scanSource(text);
   const problems: SyntaxProblem[] = [];
   let body: ParsedFileBody;
   try {
     const result = match();
-    body = result.failed()
-      ? recoverFile(text, scan, result, problems)
+    body = result.failed() || pieces !== undefined
+      ? parseByPieces(text, scan, result, problems, pieces)
       : buildAst<ParsedFileBody>(result, atOffset(0, problems));
   } catch (error) {
     // Only pathological nesting gets here (thousands of parentheses exhaust the stack); it is the

@@ -95,6 +95,26 @@ describe('IncrementalParser', () => {
     );
   });
 
+  it('reuses unchanged declarations at their new offsets after edits that keep the file valid or broken', () => {
+    const parser = new IncrementalParser('inc.a6');
+    parser.setText(example);
+    parser.parse();
+    let text = example;
+    const edit = (start: number, end: number, insert: string): void => {
+      parser.applyEdit(start, end, insert);
+      text = text.slice(0, start) + insert + text.slice(end);
+      expect(parser.parse()).toEqual(parseRulebookFile(text, 'inc.a6'));
+    };
+    edit(0, 0, '// a new first line\n');
+    const vintage = text.indexOf('2021\n');
+    edit(vintage, vintage + 4, '2022');
+    edit(vintage, vintage, ')');
+    expect(parser.parse().diagnostics).toHaveLength(1);
+    edit(0, 0, '\n\n');
+    edit(vintage + 2, vintage + 3, '');
+    expect(parser.parse().diagnostics).toEqual([]);
+  });
+
   it('refuses an edit outside the text', () => {
     const parser = new IncrementalParser('inc.a6');
     parser.setText('rulebook a {}');

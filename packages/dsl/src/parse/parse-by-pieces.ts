@@ -2,36 +2,67 @@ import type { MatchResult } from 'ohm-js';
 import grammar from '../grammar/rulebook.ohm-bundle.js';
 import type { ImportDecl, Member, RulebookDecl } from '../ast/ast.ts';
 import { atOffset, buildAst, type ParsedFileBody } from './ast-builder.ts';
+import { shiftSpans } from './shift-spans.ts';
 import { firstCodeStart, lastCodeEnd, type SourceScan } from './source-scanner.ts';
 import { syntaxProblemOf, type SyntaxProblem } from './syntax-problem.ts';
 
 type StartRule = 'File' | 'Import' | 'RulebookHeader' | 'RulebookDecl' | 'Member';
 
+/** A piece parsed during an earlier recovery: where it was, what it gave. */
+interface ParsedPiece {
+  readonly from: number;
+  readonly value: unknown;
+  readonly problems: readonly SyntaxProblem[];
+}
+
 /**
- * Error recovery for a file the grammar rejects (ohm has none of its own). Declaration keywords are
- * reserved, so wherever `import`, `rulebook`, `cite`, `option`, `levy`, `rule`, `remove` or `let`
- * appears in code (not after a `.`) a new declaration starts, however broken the text before it.
- * The file is cut there and each piece is parsed alone with the grammar's start rule for it: good
- * pieces stay in the AST, each bad piece gives its own `dsl.syntax` problem, so one broken rule never
- * hides the next (dsl.md, Static checking). A rulebook whose header parses keeps its good members.
+ * Pieces from the previous recovery of the same document, keyed by start rule and text: while the
+ * user types inside one rule the file stays broken, and only that rule needs ohm again.
  */
-export function recoverFile(
+export interface PieceCache {
+  readonly previous: ReadonlyMap<string, ParsedPiece>;
+  readonly next: Map<string, ParsedPiece>;
+}
+
+/**
+ * Parses a file piece by piece. This is the error recovery for a file the grammar rejects (ohm has
+ * none of its own): declaration keywords are reserved, so wherever `import`, `rulebook`, `cite`,
+ * `option`, `levy`, `rule`, `remove` or `let` appears in code (not where a name is expected) a new
+ * declaration starts, however broken the text before it. The file is cut there and each piece is
+ * parsed alone with the grammar's start rule for it: good pieces stay in the AST, each bad piece
+ * gives its own `dsl.syntax` problem, so one broken rule never hides the next (dsl.md, Static
+ * checking). A rulebook whose header parses keeps its good members.
+ *
+ * For a valid file the pieces give exactly the AST of the whole-file parse, so the incremental
+ * parser also builds valid files this way: with `cache`, only the pieces an edit touched are parsed
+ * again. `fullMatch` is the whole-file match: where it failed, and whether it did.
+ */
+export function parseByPieces(
   text: string,
   scan: SourceScan,
   fullMatch: MatchResult,
   problems: SyntaxProblem[],
+  cache?: PieceCache,
 ): ParsedFileBody {
   const found: SyntaxProblem[] = [];
   const { comments } = scan;
+  const failedAt = fullMatch.failed() ? fullMatch.getRightmostFailurePosition() : null;
 
+  const parseFresh = (piece: string, from: number, rule: StartRule): ParsedPiece => {
+    const result = grammar.match(piece, rule);
+    if (result.failed()) return { from, value: null, problems: [syntaxProblemOf(result, piece, from, comments)] };
+    const pieceProblems: SyntaxProblem[] = [];
+    return { from, value: buildAst(result, atOffset(from, pieceProblems)), problems: pieceProblems };
+  };
   const parsePiece = <T>(from: number, to: number, rule: StartRule): T | null => {
     const piece = text.slice(from, to);
-    const result = grammar.match(piece, rule);
-    if (result.failed()) {
-      found.push(syntaxProblemOf(result, piece, from, comments));
-      return null;
-    }
-    return buildAst<T>(result, atOffset(from, found));
+    const key = `${rule}\u0000${piece}`;
+    const cached = cache?.previous.get(key) ?? cache?.next.get(key);
+    const parsed = cached ?? parseFresh(piece, from, rule);
+    cache?.next.set(key, parsed);
+    const delta = from - parsed.from;
+    found.push(...parsed.problems.map((problem) => shiftSpans(problem, delta)));
+    return parsed.value === null ? null : shiftSpans(parsed.value as T, delta);
   };
   const hasCode = (from: number, to: number): boolean => firstCodeStart(text, from, to, comments) < to;
 
@@ -54,13 +85,18 @@ export function recoverFile(
       if (decl !== null) imports.push(decl);
       return;
     }
-    const whole = parsePiece<RulebookDecl>(start, end, 'RulebookDecl');
-    if (whole !== null) {
-      rulebooks.push(whole);
-      return;
+    // A rulebook is tried whole only in a broken file, and only when the file broke elsewhere. In a
+    // valid file it is cut into its parts at once: as one piece it would be new after any edit.
+    if (failedAt !== null && (failedAt < start || failedAt > end)) {
+      const before = found.length;
+      const whole = parsePiece<RulebookDecl>(start, end, 'RulebookDecl');
+      if (whole !== null) {
+        rulebooks.push(whole);
+        return;
+      }
+      // The whole-rulebook attempt reported the first error only; drop it and look at the parts.
+      found.length = before;
     }
-    // The whole-rulebook attempt reported the first error only; drop it and look at the parts.
-    found.pop();
     const members = memberKeywords.filter((member) => member.start > start && member.start < end);
     const headerLimit = members[0]?.start ?? end;
     const open = scan.openBraces.find((offset) => offset >= start && offset < headerLimit);
