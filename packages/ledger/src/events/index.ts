@@ -8,3 +8,4 @@ export * from './parse-history-line.ts';
 export * from './history-checker.ts';
 export * from './decode-history.ts';
 export * from './verify-chain.ts';
+export * from './account-ref.ts';

@@ -1,3 +1,4 @@
+import { registryOf } from '../events/account-ref.ts';
 import type { EventPayloads, Ndc } from '../events/types.ts';
 import { CANCELLED, USED, UnitRanges, type UnitAttributes } from './unit-ranges.ts';
 
@@ -273,10 +274,7 @@ export function coversVintage(authorization: AuthorizationState, vintage: number
   return vintages === undefined || (vintage >= vintages.from && vintage <= vintages.to);
 }
 
-export function registryOf(account: string): string {
-  const colon = account.indexOf(':');
-  return colon < 0 ? account : account.slice(0, colon);
-}
+export { registryOf } from '../events/account-ref.ts';
 
 export function isLevyAccount(ref: string): boolean {
   return ref.startsWith(`${LEVY_REGISTRY}:`) && ref.length > LEVY_REGISTRY.length + 1;

@@ -1,3 +1,4 @@
+import { registryOf } from '../events/account-ref.ts';
 import type { HistoryEvent } from '../events/types.ts';
 
 /**
@@ -41,8 +42,4 @@ export function streamFor(event: HistoryEvent): string {
 /** The workspace stream of saved rulebook files, outside every history. */
 export const WORKSPACE_RULEBOOK_STREAM = 'workspace-rulebooks';
 
-/** `REGISTRY` of `"REGISTRY:ACCOUNT"` (the part before the first colon). */
-export function registryOf(account: string): string {
-  const colon = account.indexOf(':');
-  return colon < 0 ? account : account.slice(0, colon);
-}
+export { registryOf } from '../events/account-ref.ts';
