@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 // Relative until `@a6/dsl` re-exports the loader; the Node host is deliberately not in the browser-safe index.
-import { loadRulebook } from '../../../dsl/src/compile/load-rulebook.ts';
-import { nodeSourceHost } from '../../../dsl/src/program/node-host.ts';
+import { loadRulebook } from '@a6/dsl';
+import { nodeSourceHost } from '@a6/dsl/node';
 import { replaySync } from '../engine/replay.ts';
 import { decodeHistoryLines } from '../events/decode-history.ts';
 import { buildReplayReport } from '../report/replay-report.ts';

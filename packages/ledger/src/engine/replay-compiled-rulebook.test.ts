@@ -1,7 +1,7 @@
 import type { CompiledRulebook } from '@a6/dsl';
 // Relative until `@a6/dsl` re-exports the compiler and the memory host (as check-command.ts does).
-import { loadRulebook } from '../../../dsl/src/compile/index.ts';
-import { memorySourceHost } from '../../../dsl/src/program/index.ts';
+import { loadRulebook } from '@a6/dsl';
+import { memorySourceHost } from '@a6/dsl';
 import { describe, expect, it } from 'vitest';
 import { buildReplayReport } from '../report/replay-report.ts';
 import { replaySync } from './replay.ts';

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { formatDiagnostic, type Diagnostic } from '@a6/dsl';
 // Relative until `@a6/dsl` re-exports the formatter from its index.
-import { formatRulebookFile } from '../../../../dsl/src/format/index.ts';
+import { formatRulebookFile } from '@a6/dsl';
 import { CliFailure, EXIT_INVALID_INPUT, writeError, writeJson } from '../cli-io.ts';
 
 interface FmtOptions {

@@ -3,8 +3,8 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { formatDiagnostic, type CompiledRulebook } from '@a6/dsl';
 // Relative until `@a6/dsl` re-exports the compiler; the Node host is deliberately not in the browser-safe index.
-import { loadRulebook } from '../../../../dsl/src/compile/index.ts';
-import { nodeSourceHost } from '../../../../dsl/src/program/node-host.ts';
+import { loadRulebook } from '@a6/dsl';
+import { nodeSourceHost } from '@a6/dsl/node';
 import { replay, type ReplayOptions, type ReplayOutcome } from '../../engine/replay.ts';
 import { sortedJson } from '../../events/canonical-json.ts';
 import { streamHistoryFile, validateHistoryFile } from '../../events/decode-history.ts';
