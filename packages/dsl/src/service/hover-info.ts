@@ -94,8 +94,8 @@ function describeTarget(snapshot: ProgramSnapshot, target: SymbolTarget): string
     case 'let': {
       const text = snapshot.text(target.file) ?? '';
       const type = snapshot.program.typeOf(target.decl.value);
-      const typed = type && type.kind !== 'unknown' ? `: ${typeToString(type)}` : '';
-      return `${code(oneLine(text.slice(target.decl.span.start, target.decl.span.end)))}\nLet${typed} of rulebook \`${target.rulebook}\` (${target.file}); evaluated where it is used.`;
+      const typed = type && type.kind !== 'unknown' ? `, type ${typeToString(type)}` : '';
+      return `${code(oneLine(text.slice(target.decl.span.start, target.decl.span.end)))}\nLet of rulebook \`${target.rulebook}\` (${target.file})${typed}; evaluated where it is used.`;
     }
   }
 }
