@@ -492,7 +492,7 @@ describe('parseRulebookFile: syntax errors', () => {
   it('reports precise 1-based lines and columns with readable messages', () => {
     expect(errorsOf('rulebook r {\n  rule rule on use { require true }\n}')).toMatchInlineSnapshot(`
       [
-        "bad.a6:2:8: error[dsl.syntax]: expected an identifier",
+        "bad.a6:2:8: error[dsl.syntax]: expected an identifier ('rule' is a reserved keyword)",
       ]
     `);
     expect(errorsOf('rulebook r {\n  levy sop 5 on issuance cancel\n}')).toMatchInlineSnapshot(`
@@ -532,7 +532,7 @@ describe('parseRulebookFile: syntax errors', () => {
     `);
     expect(errorsOf('rulebook Glasgow {}')).toMatchInlineSnapshot(`
       [
-        "bad.a6:1:10: error[dsl.syntax]: expected an identifier",
+        "bad.a6:1:10: error[dsl.syntax]: expected an identifier (identifiers are lowercase: 'glasgow')",
       ]
     `);
     expect(errorsOf('rulebook r { let d = 2026-02-30 }')).toMatchInlineSnapshot(`

@@ -1,5 +1,5 @@
 import type { FailedMatchResult } from 'ohm-js';
-import type { Comment, Span } from '../ast/ast.ts';
+import { KEYWORDS, type Comment, type Span } from '../ast/ast.ts';
 import { lastCodeEnd } from './source-scanner.ts';
 
 /** A syntax error before it becomes a `dsl.syntax` diagnostic: a span in the file and a message. */
@@ -75,5 +75,18 @@ export function syntaxProblemOf(
   let end = position;
   const word = /^(?:[A-Za-z0-9_]+|\S)/.exec(text.slice(position));
   if (word !== null) end = position + word[0].length;
-  return { span: { start: base + position, end: base + end }, message: describeExpected(result) };
+  let message = describeExpected(result);
+  if (word !== null && message.includes('an identifier')) message += identifierHint(word[0]);
+  return { span: { start: base + position, end: base + end }, message };
+}
+
+const keywords: ReadonlySet<string> = new Set(KEYWORDS);
+
+/** Why the word found where a name was expected is not one: the two mistakes everyone makes. */
+function identifierHint(word: string): string {
+  if (keywords.has(word)) return ` ('${word}' is a reserved keyword)`;
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(word) && /[A-Z]/.test(word)) {
+    return ` (identifiers are lowercase: '${word.toLowerCase()}')`;
+  }
+  return '';
 }

@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildProgram, runProgram } from '../program.ts';
-import { registerFmtCommand } from './fmt-command.ts';
 
 const MESSY = 'rulebook   r {option a64.itmo=separate\n rule x on use{require  (unit.vintage>=2021)}}\n';
 const CANONICAL = 'rulebook r {\n  option a64.itmo = separate\n\n  rule x on use {\n    require unit.vintage >= 2021\n  }\n}\n';
@@ -34,9 +33,8 @@ async function a6(...args: string[]) {
   const previousExitCode = process.exitCode;
   process.exitCode = 0;
   try {
-    const program = buildProgram();
-    registerFmtCommand(program);
-    await runProgram(program, args);
+    // The command as wired into `a6` (program.ts registers `registerFmtCommand`).
+    await runProgram(buildProgram(), args);
     return { exitCode: process.exitCode ?? 0, stdout: stdout.join(''), stderr: stderr.join('') };
   } finally {
     out.mockRestore();
