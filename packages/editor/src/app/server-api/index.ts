@@ -1,4 +1,4 @@
-export { ServerApi } from './server-api.ts';
+export { ServerApi, authorization, failure, isRecord, serverRefusal } from './server-api.ts';
 export type {
-  Fetcher, HistoryEntry, RulebookFileEntry, RulebookSource, ServerIssue, ServerIssueCode, ServerResult,
+  Fetcher, HistoryEntry, RulebookFileEntry, RulebookSource, SavedRulebook, ServerIssue, ServerIssueCode, ServerResult, TokenSource,
 } from './server-api.ts';

@@ -53,9 +53,49 @@ describe('ServerApi', () => {
     const refused = await new ServerApi(json(403, { error: { code: 'auth.forbidden', message: 'reader role required' } })).listRulebooks();
     expect(refused).toEqual({
       ok: false,
-      issue: { code: 'editor.server_error', message: 'GET api/rulebooks failed: auth.forbidden: reader role required' },
+      issue: { code: 'editor.server_error', message: 'GET api/rulebooks failed: auth.forbidden: reader role required', status: 403, serverCode: 'auth.forbidden' },
     });
     const odd = await new ServerApi(json(200, { files: [{ size: 3 }] })).listRulebooks();
     expect(odd.ok ? null : odd.issue.code).toBe('editor.bad_response');
+  });
+
+  it('saves a file with the bearer token, and keeps the diagnostics of a refused save', async () => {
+    const seen: { url: string; init: RequestInit | undefined }[] = [];
+    const saved = await new ServerApi(
+      async (url, init) => {
+        seen.push({ url, init });
+        return new Response(JSON.stringify({ file: 'lib/base.a6', version: 2, sha256: 'ab', saved: true, rulebooks: [{ name: 'base' }], diagnostics: [] }), {
+          status: 201,
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+      'api',
+      () => 'a6_designer',
+    ).saveRulebook('lib/base.a6', 'rulebook base {\n}\n');
+    expect(saved).toEqual({ ok: true, value: { file: 'lib/base.a6', version: 2, sha256: 'ab', saved: true, rulebooks: ['base'] } });
+    expect(seen[0]!.url).toBe('api/rulebooks/lib%2Fbase.a6');
+    expect(seen[0]!.init).toMatchObject({ method: 'PUT', headers: { authorization: 'Bearer a6_designer', 'content-type': 'application/json' } });
+    expect(JSON.parse(String(seen[0]!.init!.body))).toEqual({ source: 'rulebook base {\n}\n' });
+
+    const diagnostics = [{ code: 'dsl.unknown_field', severity: 'error', message: "unit has no field 'vintge'" }];
+    const refused = await new ServerApi(json(422, { error: { code: 'rulebook.invalid', message: 'x.a6 was not saved: 1 error(s)', details: diagnostics } })).saveRulebook('x.a6', 'rulebook x {}');
+    expect(refused).toMatchInlineSnapshot(`
+      {
+        "issue": {
+          "code": "editor.server_error",
+          "details": [
+            {
+              "code": "dsl.unknown_field",
+              "message": "unit has no field 'vintge'",
+              "severity": "error",
+            },
+          ],
+          "message": "PUT api/rulebooks/x.a6 failed: rulebook.invalid: x.a6 was not saved: 1 error(s)",
+          "serverCode": "rulebook.invalid",
+          "status": 422,
+        },
+        "ok": false,
+      }
+    `);
   });
 });

@@ -28,7 +28,26 @@ export type ServerIssueCode = 'editor.server_unreachable' | 'editor.server_error
 export interface ServerIssue {
   readonly code: ServerIssueCode;
   readonly message: string;
+  /** HTTP status, when the server answered. */
+  readonly status?: number;
+  /** The server's own error code (`auth.forbidden`, `rulebook.invalid`, …), when it sent one. */
+  readonly serverCode?: string;
+  /** The server's `error.details` (the diagnostics of a refused save). */
+  readonly details?: unknown;
 }
+
+/** What a successful `PUT /api/rulebooks/:file` answers. */
+export interface SavedRulebook {
+  readonly file: string;
+  readonly version: number;
+  readonly sha256: string;
+  /** False when the text equals the latest version (no new version was written). */
+  readonly saved: boolean;
+  readonly rulebooks: readonly string[];
+}
+
+/** The bearer token the page sends, if the user gave one (settings dialog). */
+export type TokenSource = () => string | null;
 
 export type ServerResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issue: ServerIssue };
 
@@ -38,6 +57,7 @@ export class ServerApi {
   constructor(
     private readonly fetcher: Fetcher = (input, init) => fetch(input, init),
     private readonly baseUrl = 'api',
+    private readonly token: TokenSource = () => null,
   ) {}
 
   async listRulebooks(): Promise<ServerResult<RulebookFileEntry[]>> {
@@ -52,14 +72,30 @@ export class ServerApi {
     return this.getJson('/histories', (body) => decodeList(body, ['histories'], decodeHistory));
   }
 
-  private async getJson<T>(path: string, decode: (body: unknown) => T | undefined): Promise<ServerResult<T>> {
+  /** Saves a new version of a file (designer role; the server refuses a program with errors, 422). */
+  async saveRulebook(file: string, source: string): Promise<ServerResult<SavedRulebook>> {
+    return this.requestJson('PUT', `/rulebooks/${encodeURIComponent(file)}`, decodeSavedRulebook, { source });
+  }
+
+  private getJson<T>(path: string, decode: (body: unknown) => T | undefined): Promise<ServerResult<T>> {
+    return this.requestJson('GET', path, decode);
+  }
+
+  private async requestJson<T>(
+    method: 'GET' | 'PUT',
+    path: string,
+    decode: (body: unknown) => T | undefined,
+    payload?: unknown,
+  ): Promise<ServerResult<T>> {
     const url = `${this.baseUrl}${path}`;
+    const headers: Record<string, string> = { accept: 'application/json', ...authorization(this.token) };
+    if (payload !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await this.fetcher(url, { headers: { accept: 'application/json' } });
+      response = await this.fetcher(url, { method, headers, body: payload === undefined ? undefined : JSON.stringify(payload) });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return failure('editor.server_unreachable', `server not reachable (GET ${url}: ${reason})`);
+      return failure('editor.server_unreachable', `server not reachable (${method} ${url}: ${reason})`);
     }
     const contentType = response.headers.get('content-type') ?? '';
     // A static host (vite preview, a file server) answers /api/* with its index.html or a 404 page:
@@ -67,33 +103,51 @@ export class ServerApi {
     if (!contentType.includes('json')) {
       return failure(
         'editor.server_unreachable',
-        `server not reachable (GET ${url} answered ${response.status} with ${contentType || 'no content type'}, not the a6 API)`,
+        `server not reachable (${method} ${url} answered ${response.status} with ${contentType || 'no content type'}, not the a6 API)`,
       );
     }
     let body: unknown;
     try {
       body = await response.json();
     } catch {
-      return failure('editor.bad_response', `GET ${url}: the response is not valid JSON`);
+      return failure('editor.bad_response', `${method} ${url}: the response is not valid JSON`);
     }
-    if (!response.ok) {
-      const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
-      const code = typeof error?.code === 'string' ? error.code : `http ${response.status}`;
-      const message = typeof error?.message === 'string' ? error.message : response.statusText;
-      return failure('editor.server_error', `GET ${url} failed: ${code}: ${message}`);
-    }
+    if (!response.ok) return serverRefusal(`${method} ${url}`, response, body);
     const value = decode(body);
     return value === undefined
-      ? failure('editor.bad_response', `GET ${url}: unexpected response shape`)
+      ? failure('editor.bad_response', `${method} ${url}: unexpected response shape`)
       : { ok: true, value };
   }
 }
 
-function failure(code: ServerIssueCode, message: string): { ok: false; issue: ServerIssue } {
+/** `Authorization: Bearer …` when the user gave a token; anonymous requests read as `reader`. */
+export function authorization(token: TokenSource): Record<string, string> {
+  const value = token();
+  return value ? { authorization: `Bearer ${value}` } : {};
+}
+
+/** A non-2xx answer as data, keeping the server's `{error: {code, message, details}}`. */
+export function serverRefusal(request: string, response: Response, body: unknown): { ok: false; issue: ServerIssue } {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : undefined;
+  const serverCode = typeof error?.code === 'string' ? error.code : undefined;
+  const message = typeof error?.message === 'string' ? error.message : response.statusText;
+  return {
+    ok: false,
+    issue: {
+      code: 'editor.server_error',
+      message: `${request} failed: ${serverCode ?? `http ${response.status}`}: ${message}`,
+      status: response.status,
+      ...(serverCode === undefined ? {} : { serverCode }),
+      ...(error?.details === undefined ? {} : { details: error.details }),
+    },
+  };
+}
+
+export function failure(code: ServerIssueCode, message: string): { ok: false; issue: ServerIssue } {
   return { ok: false, issue: { code, message } };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
@@ -108,6 +162,12 @@ function decodeList<T>(body: unknown, envelopeKeys: readonly string[], decodeIte
     decoded.push(value);
   }
   return decoded;
+}
+
+function decodeSavedRulebook(body: unknown): SavedRulebook | undefined {
+  if (!isRecord(body) || typeof body.file !== 'string' || typeof body.version !== 'number' || typeof body.sha256 !== 'string') return undefined;
+  const declared = decodeRulebookFile(body);
+  return { file: body.file, version: body.version, sha256: body.sha256, saved: body.saved !== false, rulebooks: declared?.rulebooks ?? [] };
 }
 
 function decodeRulebookFile(item: unknown): RulebookFileEntry | undefined {

@@ -1,0 +1,190 @@
+import {
+  authorization,
+  failure,
+  isRecord,
+  serverRefusal,
+  type Fetcher,
+  type ServerIssue,
+  type ServerResult,
+  type TokenSource,
+} from '../server-api/index.ts';
+import { decodeCompareReport, decodeReplayReport, type CompareReport, type ReplayReport } from './analysis-reports.ts';
+import { EventStreamParser } from './event-stream-parser.ts';
+
+/** A rulebook of a request (cli.md "Server"): a saved file, or unsaved text under the file name it has in the editor. */
+export type RulebookReference =
+  | { readonly file: string; readonly name?: string }
+  | { readonly source: string; readonly name?: string; readonly file?: string };
+
+export interface AnalysisRequest {
+  readonly history: string;
+  readonly rulebooks: readonly RulebookReference[];
+  readonly asOf?: string;
+}
+
+export interface JobStarted {
+  readonly id: string;
+  /** Events the job folds. */
+  readonly total: number;
+}
+
+export interface AnalysisProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+export interface AnalysisListener {
+  onJob?(job: JobStarted): void;
+  onProgress?(progress: AnalysisProgress): void;
+}
+
+export type AnalysisOutcome<R> =
+  | { readonly status: 'done'; readonly report: R }
+  | { readonly status: 'failed'; readonly issue: ServerIssue }
+  | { readonly status: 'cancelled' };
+
+/** A running replay or compare: its outcome, and the way to stop it. */
+export interface AnalysisRun<R> {
+  readonly outcome: Promise<AnalysisOutcome<R>>;
+  /** Stops the job: `DELETE /api/jobs/:id` once the server has named it, and the connection is closed either way. */
+  cancel(): Promise<void>;
+}
+
+/**
+ * Replays and compares on the server (`POST /api/replay`, `POST /api/compare`) with progress as
+ * server-sent events; the first event names the job, which is what `DELETE /api/jobs/:id` needs.
+ * Failures are data, as in `ServerApi`.
+ */
+export class AnalysisClient {
+  constructor(
+    private readonly fetcher: Fetcher = (input, init) => fetch(input, init),
+    private readonly baseUrl = 'api',
+    private readonly token: TokenSource = () => null,
+  ) {}
+
+  replay(request: AnalysisRequest, listener: AnalysisListener = {}): AnalysisRun<ReplayReport> {
+    return this.run('/replay', request, decodeReplayReport, listener);
+  }
+
+  compare(request: AnalysisRequest, listener: AnalysisListener = {}): AnalysisRun<CompareReport> {
+    return this.run('/compare', request, decodeCompareReport, listener);
+  }
+
+  /** The self-contained HTML compare report (`Accept: text/html`). */
+  async compareHtml(request: AnalysisRequest): Promise<ServerResult<string>> {
+    const url = `${this.baseUrl}/compare`;
+    let response: Response;
+    try {
+      response = await this.fetcher(url, {
+        method: 'POST',
+        headers: { accept: 'text/html', 'content-type': 'application/json', ...authorization(this.token) },
+        body: JSON.stringify(request),
+      });
+    } catch (error) {
+      return failure('editor.server_unreachable', `server not reachable (POST ${url}: ${reason(error)})`);
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!response.ok) return serverRefusal(`POST ${url}`, response, contentType.includes('json') ? await response.json().catch(() => null) : null);
+    if (!contentType.includes('text/html')) return failure('editor.bad_response', `POST ${url}: expected text/html, got ${contentType || 'no content type'}`);
+    return { ok: true, value: await response.text() };
+  }
+
+  private run<R>(
+    path: string,
+    request: AnalysisRequest,
+    decode: (body: unknown) => R | undefined,
+    listener: AnalysisListener,
+  ): AnalysisRun<R> {
+    const url = `${this.baseUrl}${path}`;
+    const connection = new AbortController();
+    let jobId: string | null = null;
+    let cancelled = false;
+
+    const outcome = (async (): Promise<AnalysisOutcome<R>> => {
+      let response: Response;
+      try {
+        response = await this.fetcher(url, {
+          method: 'POST',
+          headers: { accept: 'text/event-stream', 'content-type': 'application/json', ...authorization(this.token) },
+          body: JSON.stringify(request),
+          signal: connection.signal,
+        });
+      } catch (error) {
+        if (cancelled) return { status: 'cancelled' };
+        return { status: 'failed', issue: failure('editor.server_unreachable', `server not reachable (POST ${url}: ${reason(error)})`).issue };
+      }
+      const contentType = response.headers.get('content-type') ?? '';
+      if (!response.ok || !contentType.includes('text/event-stream')) {
+        const body = contentType.includes('json') ? await response.json().catch(() => null) : null;
+        if (!response.ok) return { status: 'failed', issue: serverRefusal(`POST ${url}`, response, body).issue };
+        // Without the stream the server may still have sent the report itself.
+        const report = decode(body);
+        if (report !== undefined) return { status: 'done', report };
+        return { status: 'failed', issue: failure('editor.server_unreachable', `server not reachable (POST ${url} answered ${response.status} with ${contentType || 'no content type'}, not the a6 API)`).issue };
+      }
+      if (response.body === null) return { status: 'failed', issue: failure('editor.bad_response', `POST ${url}: empty event stream`).issue };
+
+      const parser = new EventStreamParser();
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      try {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          for (const message of parser.push(value)) {
+            let data: unknown;
+            try {
+              data = JSON.parse(message.data);
+            } catch {
+              return { status: 'failed', issue: failure('editor.bad_response', `POST ${url}: an event is not JSON`).issue };
+            }
+            if (message.event === 'job' && isRecord(data) && typeof data.id === 'string') {
+              jobId = data.id;
+              listener.onJob?.({ id: data.id, total: typeof data.total === 'number' ? data.total : 0 });
+            } else if (message.event === 'progress' && isRecord(data) && typeof data.done === 'number' && typeof data.total === 'number') {
+              listener.onProgress?.({ done: data.done, total: data.total });
+            } else if (message.event === 'result') {
+              const report = decode(data);
+              return report === undefined
+                ? { status: 'failed', issue: failure('editor.bad_response', `POST ${url}: the result is not an ${path === '/replay' ? 'a6.replay/1' : 'a6.compare/1'} report`).issue }
+                : { status: 'done', report };
+            } else if (message.event === 'error') {
+              const error = isRecord(data) && isRecord(data.error) ? data.error : {};
+              const serverCode = typeof error.code === 'string' ? error.code : 'server.job_failed';
+              const text = typeof error.message === 'string' ? error.message : 'the job failed';
+              if (serverCode === 'server.job_cancelled' || cancelled) return { status: 'cancelled' };
+              return {
+                status: 'failed',
+                issue: { code: 'editor.server_error', message: `${serverCode}: ${text}`, serverCode, ...(error.details === undefined ? {} : { details: error.details }) },
+              };
+            }
+          }
+        }
+      } catch (error) {
+        if (cancelled) return { status: 'cancelled' };
+        return { status: 'failed', issue: failure('editor.server_unreachable', `the connection closed during the job (${reason(error)})`).issue };
+      }
+      if (cancelled) return { status: 'cancelled' };
+      return { status: 'failed', issue: failure('editor.bad_response', `POST ${url}: the event stream ended without a result`).issue };
+    })();
+
+    return {
+      outcome,
+      cancel: async () => {
+        if (cancelled) return;
+        cancelled = true;
+        if (jobId !== null) {
+          // Best effort: the closed connection below cancels the job too (cli.md).
+          await this.fetcher(`${this.baseUrl}/jobs/${encodeURIComponent(jobId)}`, {
+            method: 'DELETE',
+            headers: { accept: 'application/json', ...authorization(this.token) },
+          }).catch(() => undefined);
+        }
+        connection.abort();
+      },
+    };
+  }
+}
+
+function reason(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

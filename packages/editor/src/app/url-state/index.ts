@@ -1,0 +1,2 @@
+export { EMPTY_URL_STATE, formatRulebookChoice, parseRulebookChoice, readUrlState, writeUrlState } from './url-state.ts';
+export type { PanelView, RulebookChoice, UrlState } from './url-state.ts';
