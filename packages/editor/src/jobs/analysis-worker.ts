@@ -73,7 +73,10 @@ async function run(): Promise<void> {
   } else {
     const compare = await findLedgerFunction<CompareFunction>('compare', ['compare/index.ts', 'compare/compare.ts']);
     if (compare === undefined) return fail(notAvailable('compare (the ledger does not export `compare` yet)'));
-    report = await compare(historyEvents(), rulebooks, options);
+    const outcome = await compare(historyEvents(), rulebooks, options);
+    // Like replay, compare may return an outcome that a report builder turns into `a6.compare/1`.
+    const build = await findLedgerFunction<(outcome: unknown) => unknown>('buildCompareReport', ['compare/index.ts', 'report/index.ts']);
+    report = build === undefined ? outcome : build(outcome);
   }
   if (!work.html) return post({ type: 'done', report });
   const render = await findLedgerFunction<HtmlRenderer>('renderCompareHtml', ['compare/index.ts', 'report/index.ts', 'report/html/index.ts']);
