@@ -1,8 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { formatDiagnostic, type Diagnostic } from '@a6/dsl';
-// Relative until `@a6/dsl` re-exports the formatter from its index.
-import { formatRulebookFile } from '@a6/dsl';
+import { formatDiagnostic, formatRulebookFile, type Diagnostic } from '@a6/dsl';
 import { CliFailure, EXIT_INVALID_INPUT, writeError, writeJson } from '../cli-io.ts';
 
 interface FmtOptions {
