@@ -1,5 +1,10 @@
 #!/usr/bin/env -S node --import tsx
+// The `a6` entry point: the ledger's commands plus the ones that need the editor package (`serve`,
+// `token`), which is the one package that sees dsl, ledger and editor (cli.md).
 import { buildProgram, runProgram } from '@a6/ledger';
+import { registerServeCommand, registerTokenCommand } from '../serve-command.ts';
 
 const program = buildProgram();
+registerServeCommand(program);
+registerTokenCommand(program);
 await runProgram(program, process.argv.slice(2));
