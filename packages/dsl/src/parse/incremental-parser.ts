@@ -9,7 +9,7 @@ import type { PieceCache } from './parse-by-pieces.ts';
  * declaration the edit did not change (building the AST costs more than the incremental match).
  */
 export class IncrementalParser {
-  private readonly matcher: Matcher = grammar.matcher();
+  private matcher: Matcher = grammar.matcher();
   private last: ParseResult | null = null;
   // Declarations parsed by the last parse; only the ones it used are kept.
   private pieces: PieceCache['previous'] = new Map();
@@ -35,10 +35,22 @@ export class IncrementalParser {
     this.last = null;
   }
 
+  private matchWhole() {
+    try {
+      return this.matcher.match('File');
+    } catch (error) {
+      // A match cut short (a stack overflow on absurd nesting) may leave half-built memo entries.
+      const text = this.matcher.getInput();
+      this.matcher = grammar.matcher();
+      this.matcher.setInput(text);
+      throw error;
+    }
+  }
+
   parse(): ParseResult {
     if (this.last === null) {
       const pieces: PieceCache = { previous: this.pieces, next: new Map() };
-      this.last = parseMatched(this.text, this.path, () => this.matcher.match('File'), pieces);
+      this.last = parseMatched(this.text, this.path, () => this.matchWhole(), pieces);
       this.pieces = pieces.next;
     }
     return this.last;

@@ -115,6 +115,15 @@ describe('IncrementalParser', () => {
     expect(parser.parse().diagnostics).toEqual([]);
   });
 
+  it('survives input nested too deeply to parse and parses normally afterwards', () => {
+    const parser = new IncrementalParser('deep.a6');
+    const deep = `rulebook a { let x = ${'('.repeat(5000)}1${')'.repeat(5000)} }`;
+    parser.setText(deep);
+    expect(parser.parse().diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['the file is nested too deeply to parse']);
+    parser.applyEdit(0, deep.length, example);
+    expect(parser.parse()).toEqual(parseRulebookFile(example, 'deep.a6'));
+  });
+
   it('refuses an edit outside the text', () => {
     const parser = new IncrementalParser('inc.a6');
     parser.setText('rulebook a {}');
