@@ -5,3 +5,4 @@ export * from './chain-head.ts';
 export * from './compare-table.ts';
 export * from './compare-csv.ts';
 export * from './text-columns.ts';
+export * from './recorded-verdicts.ts';

@@ -2,10 +2,13 @@ import type { Command } from 'commander';
 import { verifyChain, type ChainVerification } from '../../events/verify-chain.ts';
 import { EXIT_INVALID_INPUT, writeError, writeJson, writeLine } from '../cli-io.ts';
 import { withStore } from './import-command.ts';
+import { verifyRecordedVerdicts, reportPeriods } from './verify-rulebooks.ts';
 
 interface VerifyOptions {
   readonly store?: string;
   readonly json?: boolean;
+  /** `--rulebook FILE.a6…`: also check the recorded verdicts of every adoption period a file matches. */
+  readonly rulebook?: readonly string[];
 }
 
 /**
@@ -21,7 +24,8 @@ export function registerVerifyCommand(program: Command): void {
     .command('verify')
     .description('check the hash chain of the stored history (tamper evidence)')
     .option('--store <url>', 'sqlite:PATH | memory: | postgres://… | kurrentdb://…, with ?history=ID', undefined)
-    .option('--json', 'print {"ok","events","head","broken"} on stdout')
+    .option('--json', 'print {"ok","events","head","broken"} on stdout (with --rulebook also "rulebooks": the adoption periods)')
+    .option('--rulebook <files...>', 'rulebook files (.a6): replay each adoption period with the file whose rulebook name and sha256 match, and check every recorded TransactionDecided')
     .addHelpText(
       'after',
       [
@@ -35,8 +39,21 @@ export function registerVerifyCommand(program: Command): void {
       await withStore(options.store, async ({ store, history }) => {
         const head = await store.head(history);
         const chain = await verifyChain(store.readHistory(history), head.hash);
-        reportChain(history, chain, options.json === true);
-        if (!chain.ok) process.exitCode = EXIT_INVALID_INPUT;
+        const files = options.rulebook ?? [];
+        if (files.length === 0) {
+          reportChain(history, chain, options.json === true);
+          if (!chain.ok) process.exitCode = EXIT_INVALID_INPUT;
+          return;
+        }
+        const periods = await verifyRecordedVerdicts(files, (types) => store.readHistory(history, types === undefined ? {} : { types }));
+        const mismatch = periods.some((period) => period.status === 'mismatch');
+        if (options.json === true) {
+          writeJson({ ok: chain.ok && !mismatch, events: chain.events, head: chain.head, broken: chain.broken, rulebooks: periods });
+        } else {
+          reportChain(history, chain, false);
+          reportPeriods(history, periods);
+        }
+        if (!chain.ok || mismatch) process.exitCode = EXIT_INVALID_INPUT;
       });
     });
 }
