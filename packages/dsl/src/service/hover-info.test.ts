@@ -85,7 +85,7 @@ describe('hover', () => {
       "\`\`\`a6
       let cutoff = 2021
       \`\`\`
-      Let: number of rulebook \`base\` (main.a6); evaluated where it is used."
+      Let of rulebook \`base\` (main.a6), type number; evaluated where it is used."
     `);
   });
 
