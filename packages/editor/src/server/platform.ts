@@ -39,10 +39,10 @@ export {
   type HistoryHead,
   type RulebookVersion,
   type TokenRecord,
-} from '../../../ledger/src/store/index.ts';
-export { MemoryEventStore } from '../../../ledger/src/store/memory/index.ts';
-export { ReplayEngine, replay, type VerdictEntry } from '../../../ledger/src/engine/index.ts';
-export { buildReplayReport } from '../../../ledger/src/report/index.ts';
+} from '@a6/ledger';
+export { MemoryEventStore } from '@a6/ledger';
+export { ReplayEngine, replay, type VerdictEntry } from '@a6/ledger';
+export { buildReplayReport } from '@a6/ledger';
 
 export {
   checkProgram,
