@@ -58,6 +58,7 @@ describe('TextPositions', () => {
     expect(positions.lineColumnAt(6)).toEqual({ line: 2, column: 3 });
     expect(positions.offsetAt({ line: 1, character: 2 })).toBe(6);
     expect(positions.offsetOfLineColumn({ line: 3, column: 1 })).toBe(8);
+    expect(positions.lineColumnRangeOf({ start: 4, end: 8 })).toEqual({ start: { line: 2, column: 1 }, end: { line: 3, column: 1 } });
     // Past the end of a line is the line end; past the last line is the text end.
     expect(positions.offsetAt({ line: 0, character: 99 })).toBe(2);
     expect(positions.offsetAt({ line: 9, character: 0 })).toBe(text.length);

@@ -94,6 +94,11 @@ export class TextPositions {
     return { line: line + 1, column: character + 1 };
   }
 
+  /** A span as Monaco's (and the editor worker protocol's) 1-based range. */
+  lineColumnRangeOf(span: { readonly start: number; readonly end: number }): { start: LineColumnPosition; end: LineColumnPosition } {
+    return { start: this.lineColumnAt(span.start), end: this.lineColumnAt(span.end) };
+  }
+
   offsetOfLineColumn(position: LineColumnPosition): number {
     return this.offsetAt({ line: position.line - 1, character: position.column - 1 });
   }
