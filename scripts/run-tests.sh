@@ -11,5 +11,5 @@ if ! bash scripts/ensure-test-engines.sh; then
   fi
   echo "continuing without them: the tests that need a missing engine skip and say why" >&2
 fi
-pnpm -s generate
+node scripts/generate-grammar.mjs
 exec vitest run "$@"
