@@ -23,7 +23,7 @@ import type {
   PrepareRenameResult,
   ReferenceOptions,
   RenameResult,
-  SourceLocation,
+  SpanLocation,
   SpanEdit,
 } from './service-types.ts';
 import { TextPositions } from './text-positions.ts';
@@ -73,11 +73,11 @@ export class DefaultLanguageService implements LanguageService {
     return this.snapshot().file(path) ? hoverAt(this.snapshot(), path, offset) : null;
   }
 
-  definition(path: string, offset: number): SourceLocation[] {
+  definition(path: string, offset: number): SpanLocation[] {
     return findDefinition(this.snapshot(), path, offset);
   }
 
-  references(path: string, offset: number, options: ReferenceOptions): SourceLocation[] {
+  references(path: string, offset: number, options: ReferenceOptions): SpanLocation[] {
     return findReferences(this.snapshot(), this.symbols(), path, offset, options);
   }
 

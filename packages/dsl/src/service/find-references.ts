@@ -1,6 +1,6 @@
 import { DeclaredSymbols, isDeclaredTarget } from './declared-symbols.ts';
 import type { ProgramSnapshot } from './program-snapshot.ts';
-import type { ReferenceOptions, SourceLocation } from './service-types.ts';
+import type { ReferenceOptions, SpanLocation } from './service-types.ts';
 
 /**
  * Every place a declared name is used, across files: `extends`, `remove`, let uses, and the members a
@@ -12,7 +12,7 @@ export function findReferences(
   path: string,
   offset: number,
   options: ReferenceOptions,
-): SourceLocation[] {
+): SpanLocation[] {
   const reference = snapshot.program.referenceAt(path, offset);
   if (!reference || !isDeclaredTarget(reference.target)) return [];
   return symbols

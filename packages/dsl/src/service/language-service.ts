@@ -11,7 +11,7 @@ import type {
   PrepareRenameResult,
   ReferenceOptions,
   RenameResult,
-  SourceLocation,
+  SpanLocation,
   SpanEdit,
 } from './service-types.ts';
 import type { TextPositions } from './text-positions.ts';
@@ -30,8 +30,8 @@ export interface LanguageService {
   diagnostics(path: string): readonly Diagnostic[];
   completion(path: string, offset: number): CompletionItem[];
   hover(path: string, offset: number): HoverInfo | null;
-  definition(path: string, offset: number): SourceLocation[];
-  references(path: string, offset: number, options: ReferenceOptions): SourceLocation[];
+  definition(path: string, offset: number): SpanLocation[];
+  references(path: string, offset: number, options: ReferenceOptions): SpanLocation[];
   prepareRename(path: string, offset: number): PrepareRenameResult;
   rename(path: string, offset: number, newName: string): RenameResult;
   documentSymbols(path: string): DocumentSymbol[];

@@ -6,7 +6,7 @@ import type { Span } from '../ast/ast.ts';
  * use the same names as the editor worker's protocol, so its adapter maps ranges and nothing else.
  */
 
-export interface SourceLocation {
+export interface SpanLocation {
   readonly path: string;
   readonly span: Span;
 }
