@@ -8,3 +8,4 @@ export * from './check/index.ts';
 export * from './compile/index.ts';
 export * from './program/index.ts';
 export * from './format/index.ts';
+export * from './service/index.ts';

@@ -11,7 +11,7 @@ import {
   type DocumentSymbol,
   type Range,
 } from 'vscode-languageserver/node';
-import type { CompletionItem as A6CompletionItem, DocumentSymbol as A6DocumentSymbol, TextPositions } from '../../../dsl/src/service/index.ts';
+import type { CompletionItem as A6CompletionItem, DocumentSymbol as A6DocumentSymbol, TextPositions } from '@a6/dsl';
 
 /**
  * The LSP edge: the language service speaks file paths and UTF-16 offsets, LSP speaks URIs and 0-based

@@ -17,7 +17,7 @@ import {
   encodeSemanticTokens,
   SEMANTIC_TOKEN_LEGEND,
   type FileEdits,
-} from '../../../dsl/src/service/index.ts';
+} from '@a6/dsl';
 import { pathToUri, toLspCompletion, toLspDiagnostic, toLspSymbol, toRange, uriToPath } from './lsp-conversions.ts';
 import { listRulebookFiles } from './workspace-files.ts';
 
