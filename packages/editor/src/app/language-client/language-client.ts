@@ -84,6 +84,11 @@ export class LanguageClient {
     this.worker.postMessage({ type: 'close', path });
   }
 
+  /** A stored file the open ones may import, without opening it. */
+  library(path: string, text: string): void {
+    this.worker.postMessage({ type: 'library', path, text });
+  }
+
   onDiagnostics(listener: DiagnosticsListener): () => void {
     this.diagnosticsListeners.add(listener);
     return () => this.diagnosticsListeners.delete(listener);

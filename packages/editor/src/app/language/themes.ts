@@ -32,6 +32,12 @@ const lightRules: monaco.editor.ITokenThemeRule[] = [
   { token: 'property', foreground: '374151' },
   { token: 'function', foreground: '795e26' },
   { token: 'enumMember', foreground: '1f6f43' },
+  // The language service's legend uses LSP's standard names: rulebooks are classes, rules and levies types.
+  { token: 'class', foreground: '6b2fa0', fontStyle: 'bold' },
+  { token: 'type', foreground: '8a3b00', fontStyle: 'bold' },
+  { token: 'parameter', foreground: '005f73' },
+  { token: 'event', foreground: '8a3b00' },
+  { token: 'operator', foreground: '374151' },
 ];
 
 const darkRules: monaco.editor.ITokenThemeRule[] = [
@@ -57,6 +63,11 @@ const darkRules: monaco.editor.ITokenThemeRule[] = [
   { token: 'property', foreground: 'd0d7de' },
   { token: 'function', foreground: 'e8d88a' },
   { token: 'enumMember', foreground: '7ee2a8' },
+  { token: 'class', foreground: 'd2a8ff', fontStyle: 'bold' },
+  { token: 'type', foreground: 'f0a35e', fontStyle: 'bold' },
+  { token: 'parameter', foreground: '6fd3e0' },
+  { token: 'event', foreground: 'f0a35e' },
+  { token: 'operator', foreground: 'd0d7de' },
 ];
 
 export const a6LightTheme: monaco.editor.IStandaloneThemeData = {

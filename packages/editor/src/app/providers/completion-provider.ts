@@ -35,6 +35,7 @@ export function registerCompletionProvider(client: LanguageClient): monaco.IDisp
           detail: entry.detail,
           documentation: entry.documentation ? { value: entry.documentation } : undefined,
           insertText: entry.insertText ?? entry.label,
+          sortText: entry.sortText,
           insertTextRules: entry.snippet ? monaco.languages.CompletionItemInsertTextRule.InsertAsSnippet : undefined,
           range: entry.range ? toMonacoRange(entry.range) : wordRange,
         })),

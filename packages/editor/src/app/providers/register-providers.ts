@@ -28,12 +28,13 @@ export function registerProviders(
   client: LanguageClient,
   capabilities: WorkerCapabilities,
 ): { disposables: monaco.IDisposable[]; registrations: ProviderRegistration[] } {
-  const registrars: Record<ServiceMethod, () => monaco.IDisposable | null> = {
+  const registrars: Record<Exclude<ServiceMethod, 'prepareRename'>, () => monaco.IDisposable | null> = {
     completion: () => registerCompletionProvider(client),
     hover: () => registerHoverProvider(client),
     definition: () => registerDefinitionProvider(client),
     references: () => registerReferencesProvider(client),
-    rename: () => registerRenameProvider(client),
+    // The rename box asks prepareRename first (placeholder, early refusal) when the worker offers it.
+    rename: () => registerRenameProvider(client, capabilities.services.prepareRename.available),
     documentSymbols: () => registerDocumentSymbolsProvider(client),
     foldingRanges: () => registerFoldingProvider(client),
     semanticTokens: () =>
@@ -43,7 +44,7 @@ export function registerProviders(
   };
   const disposables: monaco.IDisposable[] = [];
   const registrations: ProviderRegistration[] = [];
-  for (const [method, register] of Object.entries(registrars) as [ServiceMethod, () => monaco.IDisposable | null][]) {
+  for (const [method, register] of Object.entries(registrars) as [Exclude<ServiceMethod, 'prepareRename'>, () => monaco.IDisposable | null][]) {
     const availability = capabilities.services[method];
     if (!availability.available) {
       registrations.push({ method, registered: false, reason: availability.reason });

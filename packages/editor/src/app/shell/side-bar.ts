@@ -45,6 +45,7 @@ export function renderRulebookList(
 export function renderHistoryList(
   container: HTMLElement,
   result: { ok: true; value: readonly HistoryEntry[] } | { ok: false; issue: ServerIssue },
+  choose?: (id: string) => void,
 ): void {
   container.setAttribute('aria-busy', 'false');
   if (!result.ok) {
@@ -58,6 +59,12 @@ export function renderHistoryList(
   const list = element('ul', { className: 'item-list' });
   for (const history of result.value) {
     const detail = history.events === null ? null : `${history.events.toLocaleString('en')} events`;
+    if (choose) {
+      const item = fileButton(history.id, detail, false, () => choose(history.id));
+      item.querySelector('button')!.title = `Replay and compare over ${history.id}`;
+      list.append(item);
+      continue;
+    }
     const item = element('li', {}, element('span', { textContent: history.id }));
     if (detail) item.append(element('span', { className: 'item-detail', textContent: detail }));
     list.append(item);
@@ -71,8 +78,19 @@ const ORIGIN_LABELS: Record<WorkspaceFile['origin'], string> = {
   scratch: 'scratch, not saved',
 };
 
-export function renderOpenFiles(container: HTMLElement, files: readonly WorkspaceFile[], currentPath: string | null, open: OpenPath): void {
+export function renderOpenFiles(
+  container: HTMLElement,
+  files: readonly WorkspaceFile[],
+  currentPath: string | null,
+  open: OpenPath,
+  isModified: (path: string) => boolean = () => false,
+): void {
   container.replaceChildren(
-    ...files.map((file) => fileButton(file.path, ORIGIN_LABELS[file.origin], file.path === currentPath, () => open(file.path))),
+    ...files.map((file) => {
+      const modified = isModified(file.path);
+      const item = fileButton(`${file.path}${modified ? ' ●' : ''}`, `${ORIGIN_LABELS[file.origin]}${modified ? ', modified' : ''}`, file.path === currentPath, () => open(file.path));
+      if (modified) item.classList.add('modified');
+      return item;
+    }),
   );
 }

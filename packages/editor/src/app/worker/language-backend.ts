@@ -8,9 +8,11 @@ export interface FileParser {
   parse(): { readonly diagnostics: readonly Diagnostic[] };
 }
 
-/** What a language-service function sees: every file the editor has open, by path. */
+/** What a language-service function sees: every readable file by path (open ones and library files), and which are open. */
 export interface ServiceContext {
   readonly files: ReadonlyMap<string, string>;
+  /** The paths the user has open (the program's entries); the other files are only there to be imported. */
+  readonly open?: readonly string[];
 }
 
 export type ServiceHandler<M extends ServiceMethod> = (

@@ -209,3 +209,82 @@ describe('DiagnosticsScheduler', () => {
     }
   });
 });
+
+/** `<|>` marks the cursor; returns the text without it and the 1-based position. */
+function marked(source: string): { text: string; position: { line: number; column: number } } {
+  const at = source.indexOf('<|>');
+  const before = source.slice(0, at);
+  const lines = before.split('\n');
+  return { text: before + source.slice(at + 3), position: { line: lines.length, column: lines.at(-1)!.length + 1 } };
+}
+
+describe('the language service through the worker (createDslBackend with @a6/dsl)', () => {
+  const open = (files: Record<string, string>) => {
+    const session = new LanguageSession(createDslBackend());
+    for (const [path, text] of Object.entries(files)) session.open(path, text, 1);
+    return session;
+  };
+
+  it('offers every service method, with the semantic token legend', () => {
+    const { capabilities } = createDslBackend();
+    expect(Object.entries(capabilities.services).filter(([, availability]) => !availability.available)).toEqual([]);
+    expect(capabilities.semanticTokensLegend?.tokenTypes).toContain('property');
+  });
+
+  it('completes a unit field after `unit.`, replacing the word being typed', () => {
+    const { text, position } = marked('rulebook r {\n  rule x on transfer {\n    require unit.vin<|>\n  }\n}\n');
+    const entries = open({ 'r.a6': text }).request('completion', { path: 'r.a6', position });
+    const vintage = entries.find((entry) => entry.label === 'vintage');
+    expect(vintage).toMatchObject({ kind: 'field', range: { start: { line: 3, column: 18 }, end: { line: 3, column: 21 } } });
+  });
+
+  it('hovers a field with its documentation', () => {
+    const { text, position } = marked('rulebook r {\n  rule x on transfer {\n    require unit.vint<|>age >= 2021\n  }\n}\n');
+    const hover = open({ 'r.a6': text }).request('hover', { path: 'r.a6', position });
+    expect(hover?.contents).toMatch(/vintage/);
+    expect(hover?.range).toEqual({ start: { line: 3, column: 18 }, end: { line: 3, column: 25 } });
+  });
+
+  it('renames a rulebook in both files, and finds the definition across the import', () => {
+    const session = open({ 'base.a6': BASE, 'child.a6': CHILD });
+    const at = { line: 3, column: 'rulebook child extends ba'.length };
+    expect(session.request('definition', { path: 'child.a6', position: at })).toEqual([
+      { path: 'base.a6', range: { start: { line: 1, column: 10 }, end: { line: 1, column: 14 } } },
+    ]);
+    expect(session.request('prepareRename', { path: 'child.a6', position: at })).toMatchObject({ ok: true, placeholder: 'base' });
+    const renamed = session.request('rename', { path: 'child.a6', position: at, newName: 'foundation' });
+    expect(renamed.ok && renamed.edits.map((file) => [file.path, file.edits.map((edit) => edit.newText)])).toEqual([
+      ['base.a6', ['foundation']],
+      ['child.a6', ['foundation']],
+    ]);
+    expect(session.request('rename', { path: 'child.a6', position: at, newName: 'rule' })).toMatchObject({ ok: false });
+  });
+
+  it('outlines a file with 1-based ranges and folds its blocks', () => {
+    const session = open({ 'base.a6': BASE });
+    const [rulebook] = session.request('documentSymbols', { path: 'base.a6' });
+    expect(rulebook).toMatchObject({ name: 'base', kind: 'rulebook', selectionRange: { start: { line: 1, column: 10 } } });
+    expect(rulebook!.children?.map((child) => [child.kind, child.name, child.selectionRange.start.line])).toEqual([['rule', 'vintage_2021', 2]]);
+    expect(session.request('foldingRanges', { path: 'base.a6' })).toContainEqual(expect.objectContaining({ startLine: 1 }));
+  });
+
+  it('resolves imports from library files without checking them as entries', () => {
+    const session = new LanguageSession(createDslBackend());
+    session.open('child.a6', CHILD, 1);
+    expect(codes(session.checkPass()!, 'child.a6')).toContain('dsl.import_not_found');
+    session.setLibraryFile('base.a6', BASE.replace('vintage >=', 'vintge >='));
+    const checked = session.checkPass()!;
+    // Only the open file is reported on; the library file's own error is its own business.
+    expect(checked.map((result) => [result.path, result.diagnostics.length])).toEqual([['child.a6', 0]]);
+  });
+
+  it('formats with one minimal edit and encodes semantic tokens in fives', () => {
+    const session = open({ 'messy.a6': 'rulebook   messy {\n  option a64.itmo = separate\n}\n' });
+    const [edit] = session.request('format', { path: 'messy.a6' });
+    // Two of the three spaces go: the edit touches nothing else (the cursor and folds stay put).
+    expect(edit).toEqual({ range: { start: { line: 1, column: 10 }, end: { line: 1, column: 12 } }, newText: '' });
+    const tokens = session.request('semanticTokens', { path: 'messy.a6' });
+    expect(tokens.data.length % 5).toBe(0);
+    expect(tokens.data.length).toBeGreaterThan(0);
+  });
+});

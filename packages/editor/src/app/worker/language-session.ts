@@ -32,6 +32,8 @@ export function isLanguageFeatureUnavailable(error: unknown): error is LanguageF
  */
 export class LanguageSession {
   private readonly files = new Map<string, OpenFile>();
+  /** Stored files the open ones may import; an open file of the same path wins. */
+  private readonly library = new Map<string, string>();
 
   constructor(private readonly backend: LanguageBackend) {}
 
@@ -74,6 +76,18 @@ export class LanguageSession {
     this.files.delete(path);
   }
 
+  /** Adds or replaces a file that imports may read (not an entry, no diagnostics of its own). */
+  setLibraryFile(path: string, text: string): void {
+    this.library.set(path, text);
+  }
+
+  /** What the checker and the service read: library files, with the open files' text over them. */
+  private readableTexts(): Map<string, string> {
+    const texts = new Map(this.library);
+    for (const [path, file] of this.files) texts.set(path, file.text);
+    return texts;
+  }
+
   has(path: string): boolean {
     return this.files.has(path);
   }
@@ -100,14 +114,14 @@ export class LanguageSession {
   }
 
   /**
-   * The checker over every open file as an entry (imports resolve among them), or `null` without a
-   * checker. Every open file gets an entry, an empty one clearing its markers.
+   * The checker over every open file as an entry (imports resolve among them and the library files),
+   * or `null` without a checker. Every open file gets an entry, an empty one clearing its markers.
    */
   checkPass(): FileDiagnostics[] | null {
     if (!this.backend.check) return null;
-    const texts = new Map([...this.files].map(([path, file]) => [path, file.text]));
-    const diagnostics = this.backend.check(texts, [...texts.keys()]);
-    const byFile = new Map<string, Diagnostic[]>([...texts.keys()].map((path) => [path, []]));
+    const entries = [...this.files.keys()];
+    const diagnostics = this.backend.check(this.readableTexts(), entries);
+    const byFile = new Map<string, Diagnostic[]>(entries.map((path) => [path, []]));
     for (const diagnostic of diagnostics) byFile.get(diagnostic.file)?.push(diagnostic);
     return [...byFile].map(([path, fileDiagnostics]) => ({
       path,
@@ -124,8 +138,7 @@ export class LanguageSession {
         availability.available ? `${method} is not available in this build` : availability.reason,
       );
     }
-    const files = new Map([...this.files].map(([path, file]) => [path, file.text]));
-    return handler({ files }, params);
+    return handler({ files: this.readableTexts(), open: [...this.files.keys()] }, params);
   }
 }
 

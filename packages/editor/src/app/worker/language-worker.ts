@@ -30,6 +30,10 @@ scope.onmessage = (event: MessageEvent<PageToWorker>) => {
       session.close(message.path);
       scheduler.changed();
       return;
+    case 'library':
+      session.setLibraryFile(message.path, message.text);
+      scheduler.changed();
+      return;
     case 'request':
       answer(message.id, message.method, message.params);
       return;

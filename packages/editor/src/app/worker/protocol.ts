@@ -49,6 +49,8 @@ export interface CompletionEntry {
   readonly snippet?: boolean;
   /** The range the entry replaces; defaults to the word at the cursor. */
   readonly range?: TextRange;
+  /** Orders entries before the editor's own filtering (lower first). */
+  readonly sortText?: string;
 }
 
 export interface HoverInfo {
@@ -94,6 +96,11 @@ export interface CodeActionInfo {
   readonly preferred?: boolean;
 }
 
+/** Whether the cursor is on a renamable name, and the text the rename box starts with. */
+export type PrepareRenameOutcome =
+  | { readonly ok: true; readonly range: TextRange; readonly placeholder: string }
+  | { readonly ok: false; readonly reason: string };
+
 export type RenameOutcome =
   | { readonly ok: true; readonly edits: readonly FileEdit[] }
   | { readonly ok: false; readonly reason: string };
@@ -107,6 +114,7 @@ export interface ServiceRequests {
     params: { path: string; position: LineColumn; includeDeclaration: boolean };
     result: readonly FileLocation[];
   };
+  prepareRename: { params: { path: string; position: LineColumn }; result: PrepareRenameOutcome };
   rename: { params: { path: string; position: LineColumn; newName: string }; result: RenameOutcome };
   documentSymbols: { params: { path: string }; result: readonly DocumentSymbolInfo[] };
   foldingRanges: { params: { path: string }; result: readonly FoldingRangeInfo[] };
@@ -121,7 +129,7 @@ export interface ServiceRequests {
 export type ServiceMethod = keyof ServiceRequests;
 
 export const SERVICE_METHODS: readonly ServiceMethod[] = [
-  'completion', 'hover', 'definition', 'references', 'rename', 'documentSymbols', 'foldingRanges',
+  'completion', 'hover', 'definition', 'references', 'prepareRename', 'rename', 'documentSymbols', 'foldingRanges',
   'semanticTokens', 'format', 'codeActions',
 ];
 
@@ -146,6 +154,11 @@ export type PageToWorker =
   /** Applies edits in order to the worker's copy; `version` is the model version after them. */
   | { readonly type: 'edit'; readonly path: string; readonly changes: readonly TextChange[]; readonly version: number }
   | { readonly type: 'close'; readonly path: string }
+  /**
+   * A stored file the open ones may import (`import "glasgow-2021.a6"`) but the user has not opened:
+   * readable by the checker and the service, never checked as an entry nor given diagnostics.
+   */
+  | { readonly type: 'library'; readonly path: string; readonly text: string }
   | {
       readonly type: 'request';
       readonly id: number;

@@ -14,6 +14,12 @@ export interface WorkspaceFile {
   readonly origin: 'server' | 'local' | 'scratch';
 }
 
+/** A file's "modified since it was opened or saved" mark flipped. */
+export interface ModifiedChange {
+  readonly path: string;
+  readonly modified: boolean;
+}
+
 export interface DiagnosticsChange {
   readonly path: string;
   readonly diagnostics: readonly Diagnostic[];
@@ -29,6 +35,10 @@ export class EditorWorkspace {
   private readonly files = new Map<string, WorkspaceFile>();
   private readonly diagnostics = new Map<string, readonly Diagnostic[]>();
   private readonly listeners = new Set<(change: DiagnosticsChange) => void>();
+  /** Monaco's alternative version id at the last open or save: undoing back to it clears the mark. */
+  private readonly savedVersions = new Map<string, number>();
+  private readonly modifiedState = new Map<string, boolean>();
+  private readonly modifiedListeners = new Set<(change: ModifiedChange) => void>();
 
   constructor(private readonly client: LanguageClient) {
     client.onDiagnostics((files, durationMs) => this.applyDiagnostics(files, durationMs));
@@ -49,12 +59,48 @@ export class EditorWorkspace {
           event.changes.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, text: change.text })),
           opened.getVersionId(),
         );
+        this.updateModified(file.path);
       });
       // `setValue` above also fires a content change, so only a new model needs the full text sent.
       this.client.open(file.path, text, model.getVersionId());
     }
     this.files.set(file.path, file);
+    this.markSaved(file.path);
     return model;
+  }
+
+  /** The text now is what the origin holds (just opened, or saved): clears the modified mark. */
+  markSaved(path: string, origin?: WorkspaceFile['origin']): void {
+    const model = this.modelOf(path);
+    const file = this.files.get(path);
+    if (!model || !file) return;
+    if (origin !== undefined && origin !== file.origin) this.files.set(path, { ...file, origin });
+    this.savedVersions.set(path, model.getAlternativeVersionId());
+    this.updateModified(path);
+  }
+
+  /** Whether the text differs from what was opened or last saved (undo back to it clears this). */
+  isModified(path: string): boolean {
+    return this.modifiedState.get(path) ?? false;
+  }
+
+  onModifiedChange(listener: (change: ModifiedChange) => void): () => void {
+    this.modifiedListeners.add(listener);
+    return () => this.modifiedListeners.delete(listener);
+  }
+
+  private updateModified(path: string): void {
+    const model = this.modelOf(path);
+    if (!model) return;
+    const modified = model.getAlternativeVersionId() !== this.savedVersions.get(path);
+    if (this.modifiedState.get(path) === modified) return;
+    this.modifiedState.set(path, modified);
+    for (const listener of this.modifiedListeners) listener({ path, modified });
+  }
+
+  /** A stored file the open ones may import: readable by the checker, not opened (no model, no tab). */
+  provideLibraryFile(path: string, text: string): void {
+    this.client.library(path, text);
   }
 
   get(path: string): WorkspaceFile | undefined {

@@ -1,0 +1,2 @@
+export { openCommandPalette, pageKeys, registerAppCommands } from './app-commands.ts';
+export type { AppCommand } from './app-commands.ts';

@@ -1,0 +1,2 @@
+export { renderCompareResults } from './compare-results.ts';
+export type { CompareResultsOptions } from './compare-results.ts';

@@ -1,0 +1,1 @@
+export { AnalysisPanel, JobControls } from './analysis-panel.ts';

@@ -1,0 +1,7 @@
+export { RejectionLenses, SHOW_RULE_REJECTIONS } from './rejection-lenses.ts';
+export type { SymbolSource } from './rejection-lenses.ts';
+export { integrityRejections, rejectionCounts } from './rejection-counts.ts';
+export type { RuleRejections } from './rejection-counts.ts';
+export { MAX_TABLE_ROWS, renderEntryDetail, renderReplayResults } from './replay-results.ts';
+export type { ReplayResultsOptions } from './replay-results.ts';
+export { workspacePathCandidates } from './report-paths.ts';
