@@ -3,7 +3,7 @@
  *
  * The text is a generated ~1,000-line negotiated variant that imports and extends Glasgow
  * (`rulebook/bench-rulebook.ts`), read through a `memorySourceHost` like the editor's worker does.
- * Figures (milliseconds, median of `--runs` runs (default 7) after warm-up; first runs of the process reported
+ * Figures (milliseconds, median of `--runs` runs (default 9) after warm-up; first runs of the process reported
  * apart, since they pay for JIT compilation and ohm's lazily built grammar state):
  *   ohmMatch          baseline: `grammar.match(text)` on a fresh matcher (no AST, no diagnostics)
  *   parse             `parseRulebookFile`: match + AST + syntax diagnostics of the variant file
@@ -23,7 +23,7 @@ import { loadRulebook } from '../packages/dsl/src/compile/index.ts';
 import grammar from '../packages/dsl/src/grammar/rulebook.ohm-bundle.js';
 import { IncrementalParser, parseRulebookFile } from '../packages/dsl/src/parse/index.ts';
 import { memorySourceHost, type SourceHost } from '../packages/dsl/src/program/index.ts';
-import { machineInfo, round, timeOnce, timeRepeatedly, type RepeatedTiming } from './meter/index.ts';
+import { machineInfo, round, timeInterleaved, timeOnce, type RepeatedTiming } from './meter/index.ts';
 import { BENCH_RULEBOOK_NAME, generateBenchRulebook } from './rulebook/index.ts';
 
 export const CHECK_BENCH_FORMAT = 'a6.bench.check/1';
@@ -38,7 +38,7 @@ interface CheckBenchOptions {
 }
 
 function parseOptions(argv: readonly string[]): CheckBenchOptions {
-  const { values } = parseArgs({ args: [...argv], options: { lines: { type: 'string', default: '1000' }, runs: { type: 'string', default: '7' } } });
+  const { values } = parseArgs({ args: [...argv], options: { lines: { type: 'string', default: '1000' }, runs: { type: 'string', default: '9' } } });
   const lines = Number(values.lines);
   const runs = Number(values.runs);
   if (!Number.isSafeInteger(lines) || lines < 20) throw new Error(`--lines must be a whole number ≥ 20, got '${values.lines}'`);
@@ -84,12 +84,19 @@ export function runCheckBench(options: CheckBenchOptions): unknown {
   const loaded = loadRulebook(host, VARIANT_PATH);
   if (!loaded.ok || loaded.rulebook.name !== BENCH_RULEBOOK_NAME) throw new Error('the generated rulebook does not compile');
 
+  // From-scratch figures are timed round-robin, so load from other processes hits them alike.
   const { runs } = options;
-  const ohmMatch = timeRepeatedly(() => void grammar.match(text, 'File'), runs, WARMUP);
-  const parse = timeRepeatedly(() => void parseRulebookFile(text, VARIANT_PATH), runs, WARMUP);
-  const parseGlasgow = timeRepeatedly(() => void parseRulebookFile(glasgow, GLASGOW_PATH), runs, WARMUP);
-  const cold = timeRepeatedly(() => void checkProgram(host, [VARIANT_PATH]), runs, WARMUP);
-  const compile = timeRepeatedly(() => void loadRulebook(host, VARIANT_PATH), runs, WARMUP);
+  const scratch = timeInterleaved(
+    {
+      ohmMatch: () => void grammar.match(text, 'File'),
+      parse: () => void parseRulebookFile(text, VARIANT_PATH),
+      parseGlasgow: () => void parseRulebookFile(glasgow, GLASGOW_PATH),
+      checkProgram: () => void checkProgram(host, [VARIANT_PATH]),
+      loadRulebook: () => void loadRulebook(host, VARIANT_PATH),
+    },
+    runs,
+    WARMUP,
+  );
 
   // A one-line edit in the middle of the file: a let's constant flips between two values, so every
   // run is a real edit and the file stays valid (the editor's common case: typing in a clean file).
@@ -104,11 +111,11 @@ export function runCheckBench(options: CheckBenchOptions): unknown {
   matcher.setInput(text);
   matcher.match('File');
   let ohmFlip = false;
-  const ohmIncremental = timeRepeatedly(() => {
+  const ohmEdit = (): void => {
     matcher.replaceInputRange(editAt, editAt + 4, ohmFlip ? original : replacement);
     ohmFlip = !ohmFlip;
     if (matcher.match('File').failed()) throw new Error('the edit broke the match');
-  }, runs * 2, WARMUP);
+  };
 
   const parser = new IncrementalParser(VARIANT_PATH);
   parser.setText(text);
@@ -119,11 +126,20 @@ export function runCheckBench(options: CheckBenchOptions): unknown {
     parseFlip = !parseFlip;
     if (parser.parse().diagnostics.length > 0) throw new Error('the edit broke the parse');
   };
-  const incrementalParse = timeRepeatedly(edit, runs * 2, WARMUP);
-  const recheckAfterEdit = timeRepeatedly(() => {
-    edit();
-    assertClean(checkProgram(hostWith(glasgow, parser.text), [VARIANT_PATH]), 'the edited rulebook');
-  }, runs, WARMUP);
+  const incremental = timeInterleaved(
+    {
+      ohmIncremental: ohmEdit,
+      incrementalParse: edit,
+      recheckAfterEdit: () => {
+        edit();
+        assertClean(checkProgram(hostWith(glasgow, parser.text), [VARIANT_PATH]), 'the edited rulebook');
+      },
+    },
+    runs,
+    WARMUP,
+  );
+  const { ohmMatch, parse, parseGlasgow, checkProgram: cold, loadRulebook: compile } = scratch;
+  const { ohmIncremental, incrementalParse, recheckAfterEdit } = incremental;
 
   return {
     format: CHECK_BENCH_FORMAT,
@@ -142,10 +158,12 @@ export function runCheckBench(options: CheckBenchOptions): unknown {
     firstCallsMs: first,
     timingsMs: { ohmMatch, parse, parseGlasgow, checkProgram: cold, loadRulebook: compile, ohmIncremental, incrementalParse, recheckAfterEdit },
     // checkProgram parses every file itself (loadProgram calls parseRulebookFile), so a re-check cannot
-    // reuse the IncrementalParser's AST; what resolving and type-checking alone cost is the difference.
+    // reuse the IncrementalParser's AST. What resolving and type-checking alone cost is estimated as a
+    // difference of least CPU times (the runs least disturbed by other processes); still noisy, and it
+    // can come out negative when a step costs less than the noise.
     derivedCpuMs: {
-      resolveAndTypeCheck: round(cold.medianCpuMs - parse.medianCpuMs - parseGlasgow.medianCpuMs, 2),
-      compileToValidators: round(compile.medianCpuMs - cold.medianCpuMs, 2),
+      resolveAndTypeCheck: round(cold.minCpuMs - parse.minCpuMs - parseGlasgow.minCpuMs, 2),
+      compileToValidators: round(compile.minCpuMs - cold.minCpuMs, 2),
     },
     ratios: {
       parseToOhmMatch: ratio(parse, ohmMatch),

@@ -9,6 +9,8 @@
  *   decode           the project's validating decoder (`decodeHistoryStream`: schema, ids, order, references)
  *   replayFromNdjson `a6 replay --history`: validate pass (with the hash chain), then parse again and replay
  *   replayFromSqlite `a6 replay --store`: `store.readHistory` + replay
+ *   steadyState      (with --steady-events M) the file followed by M transfers of one range back and
+ *                    forth between two accounts of a Party: M more events, the same ledger state
  * Both replays build the `a6.replay/1` report; equal digests show they replayed the same thing.
  *
  *   pnpm bench replay [--events N] [--seed S] [--parties P] [--rulebook FILE.a6] [--keep]
@@ -25,7 +27,7 @@ import { loadRulebook, type CompiledRulebook } from '../packages/dsl/src/compile
 import { nodeSourceHost } from '../packages/dsl/src/program/node-host.ts';
 import { writeNdjson } from '../packages/ledger/src/cli/commands/gen-command.ts';
 import { replay, type ReplayOutcome } from '../packages/ledger/src/engine/index.ts';
-import { HistoryChecker, decodeHistoryStream, readHistoryLines, streamHistoryFile, validateHistoryFile } from '../packages/ledger/src/events/index.ts';
+import { HistoryChecker, decodeHistoryStream, type HistoryEvent, type UnitRange, readHistoryLines, streamHistoryFile, validateHistoryFile } from '../packages/ledger/src/events/index.ts';
 import { GEN_DEFAULT_PARTIES, GEN_DEFAULT_SEED, generateHistory } from '../packages/ledger/src/gen/index.ts';
 import { buildReplayReport } from '../packages/ledger/src/report/replay-report.ts';
 import { openStore, type EventStore } from '../packages/ledger/src/store/index.ts';
@@ -40,6 +42,8 @@ interface ReplayBenchOptions {
   readonly parties: number;
   readonly rulebook: string;
   readonly keep: boolean;
+  /** Domestic transfers appended after the history for the steady-state replay (0: no such phase). */
+  readonly steadyEvents: number;
 }
 
 /** One measured pass over the whole history. */
@@ -75,13 +79,16 @@ function parseOptions(argv: readonly string[]): ReplayBenchOptions {
       parties: { type: 'string', default: String(GEN_DEFAULT_PARTIES) },
       rulebook: { type: 'string', default: 'examples/rulebooks/glasgow-2021.a6' },
       keep: { type: 'boolean', default: false },
+      'steady-events': { type: 'string', default: '0' },
     },
   });
+  const steadyEvents = Number(values['steady-events'].replaceAll('_', ''));
+  if (!Number.isSafeInteger(steadyEvents) || steadyEvents < 0) throw new Error(`--steady-events must be a whole number, got '${values['steady-events']}'`);
   const events = Number(values.events.replaceAll('_', ''));
   const parties = Number(values.parties);
   if (!Number.isSafeInteger(events) || events < 1) throw new Error(`--events must be a positive whole number, got '${values.events}'`);
   if (!Number.isSafeInteger(parties)) throw new Error(`--parties must be a whole number, got '${values.parties}'`);
-  return { events, seed: values.seed, parties, rulebook: values.rulebook, keep: values.keep };
+  return { events, seed: values.seed, parties, rulebook: values.rulebook, keep: values.keep, steadyEvents };
 }
 
 function compileRulebook(file: string): CompiledRulebook {
@@ -163,6 +170,50 @@ function replayFromStore(store: EventStore, history: string, rulebook: CompiledR
   return replay(store.readHistory(history), rulebook, { progressEvery: SAMPLE_EVERY, onProgress: () => meter.sample() });
 }
 
+/** A range some holding account holds, and another holding account of the same registry and Party. */
+interface SteadyTransfer {
+  readonly from: string;
+  readonly to: string;
+  readonly range: UnitRange;
+  readonly at: string;
+}
+
+function steadyTransferSite(outcome: ReplayOutcome): SteadyTransfer | null {
+  const { state } = outcome;
+  if (outcome.lastAt === null) return null;
+  for (const block of state.blocks.items) {
+    for (const segment of block.units.all()) {
+      const holder = segment.holder >= 0 && !segment.levied ? state.account(segment.holder) : undefined;
+      if (holder === undefined || holder.kind !== 'holding' || holder.party < 0) continue;
+      const other = state.accounts.items.find(
+        (account) => account.id !== holder.id && account.kind === 'holding' && account.registry === holder.registry && account.party === holder.party,
+      );
+      if (other !== undefined) return { from: holder.ref, to: other.ref, range: { block: block.code, from: segment.from, to: segment.to }, at: outcome.lastAt };
+    }
+  }
+  return null;
+}
+
+/**
+ * The same range moved back and forth between two accounts of one Party, `count` times, at the time of
+ * the last event: the history grows, the ledger state does not (the range splits off and merges back).
+ */
+function* steadyTransfers(site: SteadyTransfer, count: number): Generator<HistoryEvent> {
+  for (let i = 0; i < count; i++) {
+    const forth = i % 2 === 0;
+    yield {
+      type: 'UnitsTransferred',
+      id: `steady-${i}`,
+      at: site.at,
+      data: { from: forth ? site.from : site.to, to: forth ? site.to : site.from, units: [site.range] },
+    };
+  }
+}
+
+async function* concat<T>(...parts: (AsyncIterable<T> | Iterable<T>)[]): AsyncGenerator<T> {
+  for (const part of parts) yield* part;
+}
+
 function replayFigures(outcome: ReplayOutcome): ReplayFigures {
   const rejectionCodes: Record<string, number> = {};
   for (const entry of outcome.rejections) rejectionCodes[entry.code] = (rejectionCodes[entry.code] ?? 0) + 1;
@@ -191,10 +242,11 @@ function replayFigures(outcome: ReplayOutcome): ReplayFigures {
 async function measureReplay<T>(
   work: (meter: PhaseMeter) => Promise<T>,
   outcomeOf: (result: T) => ReplayOutcome,
-): Promise<{ measured: PhaseMeasurement<null>; replay: ReplayFigures; passes: Record<string, number> }> {
+): Promise<{ measured: PhaseMeasurement<null>; replay: ReplayFigures; passes: Record<string, number>; steadySite: SteadyTransfer | null }> {
   const { result, ...measured } = await PhaseMeter.measure(work);
   const passes = (result as { passes?: Record<string, number> }).passes ?? {};
-  return { measured: { ...measured, result: null }, replay: replayFigures(outcomeOf(result)), passes };
+  const outcome = outcomeOf(result);
+  return { measured: { ...measured, result: null }, replay: replayFigures(outcome), passes, steadySite: steadyTransferSite(outcome) };
 }
 
 function figures(measured: PhaseMeasurement<unknown>, events: number, floor: PhaseMeasurement<unknown> | null): PhaseFigures {
@@ -242,6 +294,33 @@ export async function runReplayBench(options: ReplayBenchOptions): Promise<unkno
     const ndjsonReplay = fromNdjson.replay;
     const sqliteReplay = fromSqlite.replay;
 
+    // Memory bounded by state, not by history: the same file followed by transfers that leave the
+    // state as it was; its heap is compared with the plain NDJSON replay's.
+    const site = fromNdjson.steadySite;
+    let steady: Record<string, unknown> | undefined;
+    if (options.steadyEvents > 0 && site !== null) {
+      progress(`replay from NDJSON + ${options.steadyEvents} steady-state transfers`);
+      const measured = await measureReplay(
+        (meter) => replay(concat(streamHistoryFile(file), steadyTransfers(site, options.steadyEvents)), rulebook, { progressEvery: SAMPLE_EVERY, onProgress: () => meter.sample() }),
+        (outcome) => outcome,
+      );
+      const total = options.events + options.steadyEvents;
+      steady = {
+        events: total,
+        historyEvents: options.events,
+        steadyTransfers: options.steadyEvents,
+        transfer: { from: site.from, to: site.to, units: site.range },
+        seconds: measured.measured.seconds,
+        cpuSeconds: measured.measured.cpuSeconds,
+        eventsPerSecond: Math.round(total / measured.measured.seconds),
+        memory: measured.measured.memory,
+        verdicts: measured.replay.verdicts,
+        state: measured.replay.state,
+      };
+    } else if (options.steadyEvents > 0) {
+      progress('no range held by an account with a same-Party neighbour: steady-state phase skipped');
+    }
+
     const events = options.events;
     return {
       format: REPLAY_BENCH_FORMAT,
@@ -271,6 +350,7 @@ export async function runReplayBench(options: ReplayBenchOptions): Promise<unkno
         sameReportFromSqlite: sqliteReplay.digest === ndjsonReplay.digest,
         ...(sqliteReplay.digest === ndjsonReplay.digest ? {} : { fromSqlite: sqliteReplay }),
       },
+      ...(steady === undefined ? {} : { steadyState: steady }),
     };
   } finally {
     await opened.store.close();

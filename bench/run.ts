@@ -5,8 +5,10 @@
  *
  * Each benchmark runs in its own `node --expose-gc` process, so one benchmark's heap and JIT state do
  * not leak into another's figures and phases can start from a full GC. The replay benchmark runs twice,
- * at `--scaling-events` (default 2×10^5) and at `--events` (default 10^6), to show that replay memory
- * follows the ledger state, not the length of the history.
+ * at `--scaling-events` (default 2×10^5) and at `--events` (default 10^6), and the smaller run also
+ * replays its history followed by transfers that leave the state unchanged, up to the larger run's
+ * event count: the same number of events with a fifth of the state. Together they show whether replay
+ * memory follows the ledger state or the length of the history (`memoryBound` in the output).
  *
  *   replay options: --events N  --scaling-events N (0: skip)  --seed S  --parties P  --rulebook FILE.a6  --keep
  *   check options:  --lines N  --runs N
@@ -71,10 +73,24 @@ function flags(entries: Record<string, string | boolean | undefined>): string[] 
   return args;
 }
 
+interface PhaseMemoryFigures {
+  readonly memory: { readonly heapStartMB: number; readonly peakHeapMB: number; readonly peakRssMB: number; readonly retainedHeapMB: number | null };
+}
+
 interface ReplayRun {
   readonly history: { readonly events: number };
-  readonly phases: Record<string, { readonly memory: { readonly peakHeapMB: number; readonly peakRssMB: number; readonly retainedHeapMB: number | null } }>;
+  readonly phases: Record<string, PhaseMemoryFigures>;
   readonly replay: { readonly state: Record<string, number> };
+  readonly steadyState?: PhaseMemoryFigures & { readonly events: number; readonly historyEvents: number; readonly state: Record<string, number> };
+}
+
+/**
+ * Heap the replay retains at its end (state, verdict log) beyond what the process held before it
+ * (code, the compiled rulebook), per unit range of the final state: flat when memory follows the state.
+ */
+function bytesPerUnitRange(phase: PhaseMemoryFigures, state: Record<string, number>): number | null {
+  const { retainedHeapMB, heapStartMB } = phase.memory;
+  return retainedHeapMB === null ? null : Math.round(((retainedHeapMB - heapStartMB) * 1024 * 1024) / state.unitRanges!);
 }
 
 /** Peak and retained memory of the replays at both sizes, side by side. */
@@ -96,6 +112,19 @@ function memoryBound(runs: readonly ReplayRun[]): Record<string, unknown> {
       retainedHeapMB: bySize((run) => run.phases.replayFromSqlite!.memory.retainedHeapMB),
     },
     state: bySize((run) => run.replay.state),
+    retainedBytesPerUnitRange: bySize((run) => bytesPerUnitRange(run.phases.replayFromNdjson!, run.replay.state)),
+    ...(small?.steadyState === undefined
+      ? {}
+      : {
+          sameStateMoreEvents: {
+            events: small.steadyState.events,
+            historyEvents: small.steadyState.historyEvents,
+            peakHeapMB: small.steadyState.memory.peakHeapMB,
+            peakRssMB: small.steadyState.memory.peakRssMB,
+            retainedHeapMB: small.steadyState.memory.retainedHeapMB,
+            unitRanges: small.steadyState.state.unitRanges,
+          },
+        }),
     ...(small !== undefined && large !== undefined
       ? {
           eventsGrowth: round(large.history.events / small.history.events, 2),
@@ -115,7 +144,10 @@ if (selected.includes('replay')) {
   const events = sizes[1]!;
   const runSizes = sizes[0]! > 0 && sizes[0]! < events ? sizes : [events];
   const runs: ReplayRun[] = [];
-  for (const size of runSizes) runs.push((await runBenchmark('replay-bench.ts', flags({ events: String(size), ...shared }))) as unknown as ReplayRun);
+  for (const size of runSizes) {
+    const steady = size < events ? String(events - size) : undefined;
+    runs.push((await runBenchmark('replay-bench.ts', flags({ events: String(size), 'steady-events': steady, ...shared }))) as unknown as ReplayRun);
+  }
   result.replay = { runs, ...(runs.length > 1 ? { memoryBound: memoryBound(runs) } : {}) };
 }
 

@@ -8,6 +8,8 @@ export interface RepeatedTiming {
   readonly maxMs: number;
   /** Median CPU time of this process per run: on a shared machine wall time alone says little. */
   readonly medianCpuMs: number;
+  /** Least CPU time of a run: the run least disturbed by other processes (cache and core sharing). */
+  readonly minCpuMs: number;
 }
 
 /** Runs `operation` once untimed per `warmup`, then `runs` times, timing each run on its own. */
@@ -23,12 +25,43 @@ export function timeRepeatedly(operation: () => void, runs: number, warmup = 0):
     const used = process.cpuUsage(cpuStart);
     cpu.push((used.user + used.system) / 1000);
   }
+  return summarize(wall, cpu);
+}
+
+/**
+ * Times several operations round-robin (a, b, c, a, b, c, …) instead of one after the other, so a
+ * burst of load from other processes on the shared machine falls on all of them alike and their
+ * ratios stay meaningful. (No forced GC between runs: after one, V8 re-grows its heap and a 10 ms
+ * parse measured 60 ms.)
+ */
+export function timeInterleaved<K extends string>(operations: Readonly<Record<K, () => void>>, runs: number, warmup = 0): Record<K, RepeatedTiming> {
+  const names = Object.keys(operations) as K[];
+  for (let i = 0; i < warmup; i++) for (const name of names) operations[name]();
+  const wall = new Map<K, number[]>(names.map((name) => [name, []]));
+  const cpu = new Map<K, number[]>(names.map((name) => [name, []]));
+  for (let i = 0; i < runs; i++) {
+    for (const name of names) {
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      operations[name]();
+      wall.get(name)!.push(performance.now() - start);
+      const used = process.cpuUsage(cpuStart);
+      cpu.get(name)!.push((used.user + used.system) / 1000);
+    }
+  }
+  const timings = {} as Record<K, RepeatedTiming>;
+  for (const name of names) timings[name] = summarize(wall.get(name)!, cpu.get(name)!);
+  return timings;
+}
+
+function summarize(wall: readonly number[], cpu: readonly number[]): RepeatedTiming {
   return {
-    runs,
+    runs: wall.length,
     medianMs: round(median(wall), 2),
     minMs: round(Math.min(...wall), 2),
     maxMs: round(Math.max(...wall), 2),
     medianCpuMs: round(median(cpu), 2),
+    minCpuMs: round(Math.min(...cpu), 2),
   };
 }
 
