@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { CliFailure, EXIT_INTERNAL, EXIT_USAGE, isCliFailure, reportFailure } from './cli-io.ts';
 import { registerCheckCommand } from './commands/check-command.ts';
+import { registerCompareCommand } from './commands/compare-command.ts';
+import { registerExplainCommand } from './commands/explain-command.ts';
 import { registerExportCommand } from './commands/export-command.ts';
 import { registerFmtCommand } from './commands/fmt-command.ts';
 import { registerGenCommand } from './commands/gen-command.ts';
@@ -23,6 +25,8 @@ export function buildProgram(): Command {
   registerImportCommand(program);
   registerExportCommand(program);
   registerReplayCommand(program);
+  registerCompareCommand(program);
+  registerExplainCommand(program);
   registerVerifyCommand(program);
   registerGenCommand(program);
   registerImportA62Command(program);

@@ -1,9 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { formatDiagnostic, type CompiledRulebook } from '@a6/dsl';
-// Relative until `@a6/dsl` re-exports the compiler; the Node host is deliberately not in the browser-safe index.
-import { loadRulebook } from '@a6/dsl';
+import { formatDiagnostic, loadRulebook, type CompiledRulebook } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
 import { replay, type ReplayOptions, type ReplayOutcome } from '../../engine/replay.ts';
 import { sortedJson } from '../../events/canonical-json.ts';
@@ -14,6 +12,7 @@ import { buildReplayReport, type ReplayReport } from '../../report/replay-report
 import { renderReportTable } from '../../report/report-table.ts';
 import { renderSummaryCsv } from '../../report/summary-csv.ts';
 import { CliFailure, EXIT_INVALID_INPUT, EXIT_USAGE, writeError } from '../cli-io.ts';
+import { renderReplayHtml } from '../../report-html/replay-html.ts';
 import { withStore } from './import-command.ts';
 
 interface ReplayCommandOptions {
@@ -35,6 +34,7 @@ export const REPORT_RENDERINGS: Record<string, (report: ReplayReport) => string>
   json: (report) => sortedJson(report) + '\n',
   table: renderReportTable,
   csv: renderSummaryCsv,
+  html: renderReplayHtml,
 };
 
 /** Histories above this size get a progress bar on a TTY: roughly a second of replay. */
@@ -90,7 +90,6 @@ async function runReplay(options: ReplayCommandOptions): Promise<void> {
 function resolveFormat(options: ReplayCommandOptions): string {
   if (options.json && options.format !== undefined && options.format !== 'json') throw usage('--json and --format are exclusive');
   const format = options.json ? 'json' : (options.format ?? 'table');
-  if (format === 'html') throw usage('--format html is not available in this build yet; use table, csv or --json');
   if (REPORT_RENDERINGS[format] === undefined) throw usage(`unknown format '${format}' (${Object.keys(REPORT_RENDERINGS).join(', ')})`);
   return format;
 }
