@@ -190,7 +190,10 @@ describe('a6 verify', () => {
     db.close();
     const broken = await a6('verify', '--store', storeUrl, '--json');
     expect(broken.code).toBe(1);
-    const report = JSON.parse(broken.stdout);
+    // A failed verification prints cli.md's error shape; the verification document is its details.
+    const { error } = JSON.parse(broken.stdout);
+    expect(error).toMatchObject({ code: 'store.chain_broken', message: 'history main: chain broken at seq 1' });
+    const report = error.details;
     expect(report).toMatchObject({ ok: false, events: 5, broken: { seq: 1, event: expect.any(String) } });
     expect(report.broken.expected).not.toBe(report.broken.found);
     const human = await a6('verify', '--store', storeUrl);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { verifyChain, type ChainVerification } from '../../events/verify-chain.ts';
-import { EXIT_INVALID_INPUT, writeError, writeJson, writeLine } from '../cli-io.ts';
+import { EXIT_INVALID_INPUT, writeError, writeJson, writeLine, type CliErrorBody } from '../cli-io.ts';
 import { withStore } from './import-command.ts';
 import { verifyRecordedVerdicts, reportPeriods } from './verify-rulebooks.ts';
 
@@ -14,17 +14,15 @@ interface VerifyOptions {
 /**
  * `a6 verify [--store URL] [--json]` (cli.md), chain part: recomputes the hash chain of the stored
  * history and names the first broken position; exit 1 on a broken chain.
- *
- * Extension point for the rulebook part (`--rulebook FILE.a6…`): add the option here and a second
- * section after `verifyStoreChain`; the JSON document keeps `ok`/`events`/`head`/`broken` at the top
- * and gains a `rulebooks` member, `ok` becoming the conjunction of both parts.
+ * With `--rulebook FILE.a6…` it also replays each adoption period and checks the recorded verdicts;
+ * the JSON document gains a `rulebooks` member and `ok` is the conjunction of both parts.
  */
 export function registerVerifyCommand(program: Command): void {
   program
     .command('verify')
     .description('check the hash chain of the stored history (tamper evidence)')
     .option('--store <url>', 'sqlite:PATH | memory: | postgres://… | kurrentdb://…, with ?history=ID', undefined)
-    .option('--json', 'print {"ok","events","head","broken"} on stdout (with --rulebook also "rulebooks": the adoption periods)')
+    .option('--json', 'print {"ok","events","head","broken"} on stdout (with --rulebook also "rulebooks": the adoption periods); on a broken chain or a mismatch the error shape {"error":{code,message,details}} with that document as details')
     .option('--rulebook <files...>', 'rulebook files (.a6): replay each adoption period with the file whose rulebook name and sha256 match, and check every recorded TransactionDecided')
     .addHelpText(
       'after',
@@ -40,29 +38,43 @@ export function registerVerifyCommand(program: Command): void {
         const head = await store.head(history);
         const chain = await verifyChain(store.readHistory(history), head.hash);
         const files = options.rulebook ?? [];
-        if (files.length === 0) {
-          reportChain(history, chain, options.json === true);
-          if (!chain.ok) process.exitCode = EXIT_INVALID_INPUT;
-          return;
+        const periods =
+          files.length === 0
+            ? null
+            : await verifyRecordedVerdicts(files, (types) => store.readHistory(history, types === undefined ? {} : { types }));
+        const mismatch = periods !== null && periods.some((period) => period.status === 'mismatch');
+        const ok = chain.ok && !mismatch;
+        const report = { ok, events: chain.events, head: chain.head, broken: chain.broken, ...(periods === null ? {} : { rulebooks: periods }) };
+        if (options.json === true) writeJson(ok ? report : { error: failureOf(history, chain, mismatch, report) });
+        else {
+          reportChain(history, chain);
+          if (periods !== null) reportPeriods(history, periods);
         }
-        const periods = await verifyRecordedVerdicts(files, (types) => store.readHistory(history, types === undefined ? {} : { types }));
-        const mismatch = periods.some((period) => period.status === 'mismatch');
-        if (options.json === true) {
-          writeJson({ ok: chain.ok && !mismatch, events: chain.events, head: chain.head, broken: chain.broken, rulebooks: periods });
-        } else {
-          reportChain(history, chain, false);
-          reportPeriods(history, periods);
-        }
-        if (!chain.ok || mismatch) process.exitCode = EXIT_INVALID_INPUT;
+        if (!ok) process.exitCode = EXIT_INVALID_INPUT;
       });
     });
 }
 
-function reportChain(history: string, chain: ChainVerification, json: boolean): void {
-  if (json) {
-    writeJson({ ok: chain.ok, events: chain.events, head: chain.head, broken: chain.broken });
-    return;
+/**
+ * A failed verification is a failure in cli.md's sense (non-zero exit), so `--json` prints the error
+ * shape; the whole verification document is its `details`, so scripts still see `broken` and the periods.
+ */
+function failureOf(history: string, chain: ChainVerification, mismatch: boolean, report: object): CliErrorBody {
+  if (chain.broken !== null) {
+    return {
+      code: 'store.chain_broken',
+      message: `history ${history}: chain broken at seq ${chain.broken.seq}`,
+      details: report,
+    };
   }
+  return {
+    code: 'ledger.verdict_mismatch',
+    message: `history ${history}: ${mismatch ? 'a recorded verdict differs from the replay' : 'verification failed'}`,
+    details: report,
+  };
+}
+
+function reportChain(history: string, chain: ChainVerification): void {
   if (chain.broken === null) {
     writeLine(`history ${history}: ${chain.events} event(s), chain ok, head ${chain.head}`);
     return;
