@@ -65,6 +65,8 @@ export interface A6EditorHandle {
   lastCompare(): CompareReport | null;
   /** Resolves once the server's lists have loaded and the start-up file (and link state) is open. */
   readonly started: Promise<void>;
+  /** A language-service request to the worker, as the providers make it. */
+  languageRequest: LanguageClient['request'];
 }
 
 declare global {
@@ -614,6 +616,8 @@ export function startApp(): A6EditorHandle {
     {
       id: 'a6.format',
       label: 'A6: Format rulebook (a6 fmt)',
+      // Monaco binds Format Document to Ctrl+Shift+I on Linux; Shift+Alt+F is the habit on every platform.
+      keybindings: [KeyMod.Shift | KeyMod.Alt | KeyCode.KeyF],
       pageKey: pageKeys.shiftAltF,
       run: async () => {
         editor.focus();
@@ -718,5 +722,6 @@ export function startApp(): A6EditorHandle {
     lastReplay: () => replayReport,
     lastCompare: () => compareReport,
     started,
+    languageRequest: (method, params) => client.request(method, params),
   };
 }

@@ -43,7 +43,8 @@ export interface ChartLayout {
   readonly lines: readonly { readonly series: number; readonly runs: readonly (readonly { x: number; y: number }[])[] }[];
 }
 
-const MARGIN = { left: 84, right: 16, top: 12, bottom: 44 };
+// Left: room for a tick label like 60,750,000 beside the rotated axis title.
+const MARGIN = { left: 104, right: 16, top: 12, bottom: 44 };
 
 /** Positions of everything a chart draws, in SVG user units; pure, so it is tested without a DOM. */
 export function layoutChart(spec: ChartSpec, width = 640, height = 260): ChartLayout {

@@ -158,8 +158,10 @@ export class AnalysisPanel {
   /** One checkbox per rulebook of the workspace, keeping the checked ones checked. */
   setCompareOptions(options: readonly RulebookChoice[], checked: readonly RulebookChoice[]): void {
     const wanted = new Set(checked.map(formatRulebookChoice));
+    // Chosen ones first, so a link's selection is visible without scrolling the list.
+    const ordered = [...options.filter((choice) => wanted.has(formatRulebookChoice(choice))), ...options.filter((choice) => !wanted.has(formatRulebookChoice(choice)))];
     this.compareOptions.replaceChildren(
-      ...options.map((choice) => {
+      ...ordered.map((choice) => {
         const value = formatRulebookChoice(choice);
         const input = element('input');
         input.type = 'checkbox';

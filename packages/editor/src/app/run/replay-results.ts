@@ -142,18 +142,19 @@ export function renderReplayResults(report: ReplayReport, options: ReplayResults
     clear.addEventListener('click', () => options.onClearFilter());
     rejectionContent.push(element('p', { className: 'filter-note' }, `Only rule ${options.ruleFilter}: ${count(new Set(rejections.map((entry) => entry.seq)).size, 'event')}. `, clear));
   }
+  // The chosen entry's values sit above the table, where a click leaves the eye, not under 500 rows.
   rejectionContent.push(
+    detail,
     rejections.length === 0
       ? element('p', { className: 'muted', textContent: 'No event was rejected.' })
       : entryTable('Rejections (choose a row to see the values that decided it and jump to the check)', rejections, detail, options.onEntry),
-    detail,
   );
   root.append(reportSection(`Rejections (${formatExact(report.verdicts.rejected)} events)`, ...rejectionContent));
 
   if (report.findings.length > 0) {
     const findingDetail = element('div', { className: 'entry-detail-region' });
     findingDetail.setAttribute('aria-live', 'polite');
-    root.append(reportSection(`Findings (${formatExact(report.findings.length)})`, entryTable('Findings (expect checks that failed)', report.findings, findingDetail, options.onEntry), findingDetail));
+    root.append(reportSection(`Findings (${formatExact(report.findings.length)})`, findingDetail, entryTable('Findings (expect checks that failed)', report.findings, findingDetail, options.onEntry)));
   }
 
   const levies = Object.entries(report.levies).sort(([a], [b]) => a.localeCompare(b));
