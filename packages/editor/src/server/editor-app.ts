@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
 
@@ -11,7 +12,8 @@ export const DEFAULT_APP_DIR = fileURLToPath(new URL('../../dist/', import.meta.
  */
 export function editorApp(appDir: string | null): Router {
   const router = Router();
-  const index = appDir === null ? null : `${appDir.replace(/\/$/, '')}/index.html`;
+  // sendFile needs an absolute path; a relative --app-dir would otherwise answer 500.
+  const index = appDir === null ? null : resolve(appDir, 'index.html');
   if (appDir !== null && index !== null && existsSync(index)) {
     router.use(express.static(appDir, { index: 'index.html', fallthrough: true, maxAge: '1h', setHeaders: noCacheForHtml }));
     router.get(/^(?!\/api\/).*/, (_request, response) => {
@@ -32,7 +34,7 @@ function noCacheForHtml(response: express.Response, path: string): void {
 }
 
 function notBuiltPage(): string {
-  const build = hasBuildScript() ? 'pnpm --filter @a6/editor build' : 'pnpm --filter @a6/editor exec vite build';
+  const build = 'pnpm --filter @a6/editor build:app';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A6 Ledger</title></head>
 <body>
@@ -43,11 +45,3 @@ function notBuiltPage(): string {
 `;
 }
 
-function hasBuildScript(): boolean {
-  try {
-    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts?: Record<string, string> };
-    return typeof manifest.scripts?.build === 'string';
-  } catch {
-    return false;
-  }
-}
