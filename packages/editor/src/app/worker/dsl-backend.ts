@@ -1,8 +1,5 @@
 import * as dsl from '@a6/dsl';
 import { LineIndex, type Diagnostic } from '@a6/dsl';
-// The language service, by path until `@a6/dsl`'s index re-exports `service/` (asked of the lead);
-// the lookup below takes whichever module offers it, so the import can go once the index does.
-import * as dslService from '../../../../dsl/src/service/index.ts';
 import type { FileParser, LanguageBackend, ServiceContext, ServiceHandler } from './language-backend.ts';
 import {
   SERVICE_METHODS,
@@ -185,7 +182,7 @@ function serviceHandlers(
   };
 }
 
-export function createDslBackend(module: object = { ...dslService, ...dsl }): LanguageBackend {
+export function createDslBackend(module: object = dsl): LanguageBackend {
   const exports = module as DslExports;
   const Parser = found(exports, 'IncrementalParser');
   const checkProgram = found(exports, 'checkProgram');

@@ -1,10 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 // The real parser, checker and formatter, imported from their folders because `@a6/dsl`'s index does
 // not re-export them yet; the worker finds them through the same `createDslBackend` seam either way.
-import { checkProgram } from '../../../../dsl/src/check/index.ts';
-import { formatRulebookFile } from '../../../../dsl/src/format/index.ts';
-import { IncrementalParser } from '../../../../dsl/src/parse/index.ts';
-import { memorySourceHost } from '../../../../dsl/src/program/source-host.ts';
+import { IncrementalParser, checkProgram, formatRulebookFile, memorySourceHost } from '@a6/dsl';
 import { DiagnosticsScheduler } from './diagnostics-scheduler.ts';
 import { createDslBackend } from './dsl-backend.ts';
 import { LanguageSession, isLanguageFeatureUnavailable } from './language-session.ts';
