@@ -34,7 +34,7 @@ export function timeRepeatedly(operation: () => void, runs: number, warmup = 0):
  * ratios stay meaningful. (No forced GC between runs: after one, V8 re-grows its heap and a 10 ms
  * parse measured 60 ms.)
  */
-export function timeInterleaved<K extends string>(operations: Readonly<Record<K, () => void>>, runs: number, warmup = 0): Record<K, RepeatedTiming> {
+export function timeInterleaved<K extends string>(operations: Readonly<Record<K, () => void>>, runs: number, warmup = 0): InterleavedTimings<K> {
   const names = Object.keys(operations) as K[];
   for (let i = 0; i < warmup; i++) for (const name of names) operations[name]();
   const wall = new Map<K, number[]>(names.map((name) => [name, []]));
@@ -51,7 +51,25 @@ export function timeInterleaved<K extends string>(operations: Readonly<Record<K,
   }
   const timings = {} as Record<K, RepeatedTiming>;
   for (const name of names) timings[name] = summarize(wall.get(name)!, cpu.get(name)!);
-  return timings;
+  const pairedDifference = (minuend: K, subtrahend: K) => {
+    const difference = (samples: Map<K, number[]>): number => {
+      const left = samples.get(minuend)!;
+      const right = samples.get(subtrahend)!;
+      return round(median(left.map((value, index) => value - right[index]!)), 2);
+    };
+    return { wallMs: difference(wall), cpuMs: difference(cpu) };
+  };
+  return { timings, pairedDifference };
+}
+
+export interface InterleavedTimings<K extends string> {
+  readonly timings: Record<K, RepeatedTiming>;
+  /**
+   * Median over rounds of `minuend − subtrahend` measured in the same round: what one step adds to
+   * another (checkProgram − parse), with the load of each round cancelling out better than in a
+   * difference of two medians.
+   */
+  readonly pairedDifference: (minuend: K, subtrahend: K) => { readonly wallMs: number; readonly cpuMs: number };
 }
 
 function summarize(wall: readonly number[], cpu: readonly number[]): RepeatedTiming {
