@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Command } from 'commander';
 import { buildProgram, runProgram } from '@a6/ledger';
 import { registerLspCommand } from '../../packages/editor/src/lsp/index.ts';
 import { registerServeCommand, registerTokenCommand } from '../../packages/editor/src/serve-command.ts';
@@ -12,6 +11,8 @@ export interface A6Result {
   readonly stdout: string;
   readonly stderr: string;
 }
+
+type Command = ReturnType<typeof buildProgram>;
 
 /** The program exactly as `packages/editor/src/bin/a6.ts` (the `a6` entry point) builds it. */
 function program(): Command {

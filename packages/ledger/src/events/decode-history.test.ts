@@ -175,6 +175,18 @@ describe('history files', () => {
     expect(checker.log.issues.map((issue) => issue.line)).toEqual([3]);
   });
 
+  it('a file that cannot be read is a history issue (invalid input), not a thrown fault', async () => {
+    for (const path of [join(root, 'missing.ndjson'), root]) {
+      const validation = await validateHistoryFile(path);
+      const decoded = await readHistoryFile(path, { sort: true });
+      for (const result of [validation, decoded]) {
+        expect(result.ok).toBe(false);
+        expect(!result.ok && result.issues.map((issue) => issue.code)).toEqual(['history.unreadable']);
+      }
+      expect(!validation.ok && formatHistoryIssue(path, validation.issues[0]!)).toMatch(new RegExp(`^${path}: error\\[history\\.unreadable\\]: cannot read the file \\(E`));
+    }
+  });
+
   it('fails the second pass when the file changed after validation', async () => {
     const path = join(root, 'changing.ndjson');
     writeFileSync(path, `${opening.join('\n')}\n`);

@@ -99,8 +99,13 @@ export async function decodeHistoryLines(
  * uses). Holds the events in memory; for very large files use `validateHistoryFile` then
  * `streamHistoryFile`.
  */
-export function readHistoryFile(path: string, options: DecodeOptions = {}): Promise<HistoryDecoding> {
-  return decodeHistoryLines(readHistoryLines(path), options);
+export async function readHistoryFile(path: string, options: DecodeOptions = {}): Promise<HistoryDecoding> {
+  try {
+    return await decodeHistoryLines(readHistoryLines(path), options);
+  } catch (error) {
+    if (isFileSystemError(error)) return { ok: false, issues: [unreadableIssue(path, error)] };
+    throw error;
+  }
 }
 
 /** First pass for large files: validates without keeping events (not for `sort`, which needs them all). */
@@ -108,12 +113,30 @@ export async function validateHistoryFile(path: string, options: { checker?: His
   const checker = options.checker ?? new HistoryChecker();
   let events = 0;
   let head = GENESIS_PREV;
-  for await (const { event } of decodeHistoryStream(readHistoryLines(path), checker)) {
-    events += 1;
-    head = eventHash(event, head);
+  try {
+    for await (const { event } of decodeHistoryStream(readHistoryLines(path), checker)) {
+      events += 1;
+      head = eventHash(event, head);
+    }
+  } catch (error) {
+    if (isFileSystemError(error)) return { ok: false, issues: [unreadableIssue(path, error)] };
+    throw error;
   }
   if (checker.log.total > 0) return { ok: false, issues: checker.log.sorted() };
   return { ok: true, events, head };
+}
+
+/**
+ * A history file the user names but that cannot be read (missing, a directory, no permission) is
+ * invalid input like a bad line (cli.md: exit 1), not an internal failure: every command that takes
+ * `--history FILE` reports it the same way.
+ */
+function unreadableIssue(path: string, error: NodeJS.ErrnoException): HistoryIssue {
+  return { code: 'history.unreadable', message: `cannot read the file (${error.message})` };
+}
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
 /**

@@ -17,7 +17,8 @@ export type HistoryIssueCode =
   | 'history.duplicate_event'
   | 'history.id_conflict'
   | 'history.unknown_reference'
-  | 'history.too_many_errors';
+  | 'history.too_many_errors'
+  | 'history.unreadable';
 
 export interface HistoryIssue {
   readonly code: HistoryIssueCode;
