@@ -304,6 +304,10 @@ export async function runReplayBench(options: ReplayBenchOptions): Promise<unkno
         (meter) => replay(concat(streamHistoryFile(file), steadyTransfers(site, options.steadyEvents)), rulebook, { progressEvery: SAMPLE_EVERY, onProgress: () => meter.sample() }),
         (outcome) => outcome,
       );
+      // A rejected transfer would grow the verdict log with the history and spoil the comparison.
+      if (measured.replay.verdicts.rejected !== ndjsonReplay.verdicts.rejected) {
+        throw new Error(`steady-state transfers were rejected: ${JSON.stringify(measured.replay.rejectionCodes)}`);
+      }
       const total = options.events + options.steadyEvents;
       steady = {
         events: total,
