@@ -43,6 +43,22 @@ export function writeError(line: string): void {
   process.stderr.write(line + '\n');
 }
 
+let quietOnClosedStdout = false;
+
+/**
+ * For commands that stream NDJSON to stdout (`export`, `import-a62`): a reader that goes away
+ * (`a6 export | head`) ends the process quietly with its exit code so far, instead of an unhandled
+ * EPIPE stack trace and exit 1 (which cli.md reserves for invalid input). Installed once per process.
+ */
+export function endQuietlyWhenStdoutCloses(): void {
+  if (quietOnClosedStdout) return;
+  quietOnClosedStdout = true;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 /** Report a failure in the form the command was asked for and set the exit code. */
 export function reportFailure(failure: CliFailure, json: boolean): void {
   if (json) writeJson({ error: failure.body });

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isHistoryDate, isOnOrBefore } from '../../events/timestamp.ts';
 import type { StoredEvent } from '../../events/types.ts';
-import { CliFailure, EXIT_USAGE } from '../cli-io.ts';
+import { CliFailure, EXIT_USAGE, endQuietlyWhenStdoutCloses } from '../cli-io.ts';
 import { withStore } from './import-command.ts';
 
 interface ExportOptions {
@@ -25,6 +25,7 @@ export function registerExportCommand(program: Command): void {
       if (asOf !== undefined && !isHistoryDate(asOf)) {
         throw new CliFailure(EXIT_USAGE, { code: 'cli.usage', message: `--as-of must be a date YYYY-MM-DD, got '${asOf}'` });
       }
+      endQuietlyWhenStdoutCloses();
       await withStore(options.store, async ({ store, history }) => {
         await writeHistoryNdjson(store.readHistory(history), asOf, process.stdout);
       });

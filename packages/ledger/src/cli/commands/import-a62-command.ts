@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { a62HistoryNdjson, convertCaToolSnapshot, decodeCaToolSnapshot, formatA62Issue } from '../../a62/index.ts';
-import { CliFailure, EXIT_INVALID_INPUT } from '../cli-io.ts';
+import { CliFailure, EXIT_INVALID_INPUT, endQuietlyWhenStdoutCloses } from '../cli-io.ts';
 
 /**
  * `a6 import-a62 FILE.json` (cli.md): converts the Article 6.2 CA tool snapshot into history NDJSON on
@@ -13,6 +13,7 @@ export function registerImportA62Command(program: Command): void {
     .description('convert the Article 6.2 CA tool snapshot (shared/data) into history NDJSON on stdout')
     .argument('<file>', 'the snapshot JSON (a62-ca-tool-snapshot-*.json)')
     .action(async (file: string) => {
+      endQuietlyWhenStdoutCloses();
       process.stdout.write(await importA62(file));
     });
 }
