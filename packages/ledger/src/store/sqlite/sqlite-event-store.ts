@@ -1,5 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { sha256Hex } from '../../events/canonical-json.ts';
 import { GENESIS_PREV } from '../../events/hash-chain.ts';
@@ -55,7 +55,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
 
   private constructor(readonly path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') createDirectories(dirname(path));
     this.writer = new Database(path);
     this.writer.pragma('journal_mode = WAL');
     this.writer.pragma('synchronous = FULL');
@@ -333,3 +333,26 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * `mkdirSync(dir, {recursive: true})`, one level at a time: Node's recursive mkdir never returns for a
+ * path under /proc (it retries ENOENT forever), which turned `--store sqlite:/proc/x/ledger.db` into a
+ * hang instead of a storage failure (exit 3).
+ */
+function createDirectories(directory: string): void {
+  const missing: string[] = [];
+  let current = resolve(directory);
+  while (!existsSync(current)) {
+    missing.push(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const level of missing.reverse()) {
+    try {
+      mkdirSync(level);
+    } catch (error) {
+      // Another process opening the same store may create it first.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
