@@ -1,6 +1,6 @@
 import type { Expr, LetDecl } from '../ast/ast.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
-import { loadProgram } from '../program/load-program.ts';
+import { loadProgram, type LoadProgramOptions } from '../program/load-program.ts';
 import type { SourceHost } from '../program/source-host.ts';
 import { RulebookChecker, type CheckState } from './check-rulebook.ts';
 import { DiagnosticSink } from './diagnostic-sink.ts';
@@ -19,8 +19,8 @@ export interface CheckResult {
  * problem is a diagnostic, and the resolved model is complete enough for a language service even when
  * the source is broken.
  */
-export function checkProgram(host: SourceHost, entryPaths: readonly string[]): CheckResult {
-  const loaded = loadProgram(host, entryPaths);
+export function checkProgram(host: SourceHost, entryPaths: readonly string[], options: LoadProgramOptions = {}): CheckResult {
+  const loaded = loadProgram(host, entryPaths, options);
   const sink = new DiagnosticSink(loaded.files);
   for (const diagnostic of loaded.diagnostics) sink.add(diagnostic);
   const references: SymbolReference[] = [];

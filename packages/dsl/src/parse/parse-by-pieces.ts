@@ -81,7 +81,8 @@ export function parseByPieces(
       if (rulebooks.length > 0) {
         found.push({ span: { start, end: start + 'import'.length }, message: 'imports come before the first rulebook' });
       }
-      const decl = parsePiece<ImportDecl>(start, end, 'Import');
+      // The piece ends at its last code: trailing blank lines and comments are not part of the import.
+      const decl = parsePiece<ImportDecl>(start, lastCodeEnd(text, start, end, comments), 'Import');
       if (decl !== null) imports.push(decl);
       return;
     }

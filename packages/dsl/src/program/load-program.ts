@@ -1,6 +1,6 @@
 import type { ImportDecl, RulebookFile } from '../ast/ast.ts';
 import { LineIndex, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
-import { parseRulebookFile } from '../parse/index.ts';
+import { parseRulebookFile, type ParseFunction } from '../parse/index.ts';
 import { resolveImportPath } from './resolve-import-path.ts';
 import { sha256Text } from './sha256-text.ts';
 import type { SourceHost } from './source-host.ts';
@@ -37,7 +37,13 @@ export interface LoadedProgram {
  * Reads and parses the entry files and everything they import, through the host. Never throws: a
  * missing entry or import is a `dsl.import_not_found` diagnostic, a cycle a `dsl.import_cycle`.
  */
-export function loadProgram(host: SourceHost, entryPaths: readonly string[]): LoadedProgram {
+export interface LoadProgramOptions {
+  /** How to parse a file: pass a `ParseCache`'s `parse` so a re-check re-parses only what changed. */
+  readonly parse?: ParseFunction;
+}
+
+export function loadProgram(host: SourceHost, entryPaths: readonly string[], options: LoadProgramOptions = {}): LoadedProgram {
+  const parse = options.parse ?? parseRulebookFile;
   const files = new Map<string, ProgramFile>();
   const diagnostics: Diagnostic[] = [];
   const onStack: string[] = [];
@@ -70,7 +76,7 @@ export function loadProgram(host: SourceHost, entryPaths: readonly string[]): Lo
   const parseFile = (path: string): ProgramFile | undefined => {
     const text = read(path);
     if (text === undefined) return undefined;
-    const parsed = parseRulebookFile(text, path);
+    const parsed = parse(text, path);
     const lines = new LineIndex(text);
     diagnostics.push(...parsed.diagnostics);
     const imports = parsed.file.imports.map((decl): ResolvedImport => {

@@ -1,5 +1,6 @@
 import type { Span } from '../ast/ast.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
+import { ParseCache } from '../parse/parse-cache.ts';
 import { codeActions } from './code-actions.ts';
 import { DeclaredSymbols } from './declared-symbols.ts';
 import { DocumentSet, type LanguageServiceHost } from './document-set.ts';
@@ -36,6 +37,8 @@ import { TextPositions } from './text-positions.ts';
 export class DefaultLanguageService implements LanguageService {
   readonly documents: DocumentSet;
   private snapshotCache: { generation: number; snapshot: ProgramSnapshot; symbols: DeclaredSymbols | null } | null = null;
+  // One incremental parser per recently checked file: a re-check after typing re-parses only the edit.
+  private readonly parses = new ParseCache();
 
   constructor(host?: LanguageServiceHost | DocumentSet) {
     this.documents = host instanceof DocumentSet ? host : new DocumentSet(host);
@@ -45,7 +48,7 @@ export class DefaultLanguageService implements LanguageService {
   snapshot(): ProgramSnapshot {
     const generation = this.documents.generation;
     if (this.snapshotCache?.generation !== generation) {
-      this.snapshotCache = { generation, snapshot: new ProgramSnapshot(this.documents, this.documents.entryPaths()), symbols: null };
+      this.snapshotCache = { generation, snapshot: new ProgramSnapshot(this.documents, this.documents.entryPaths(), this.parses.parse), symbols: null };
     }
     return this.snapshotCache.snapshot;
   }

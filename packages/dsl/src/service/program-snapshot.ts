@@ -3,6 +3,7 @@ import { checkProgram } from '../check/check-program.ts';
 import type { ResolvedProgram, ResolvedRulebook } from '../check/resolved-model.ts';
 import type { Diagnostic } from '../diagnostics/diagnostic.ts';
 import type { ProgramFile } from '../program/load-program.ts';
+import type { ParseFunction } from '../parse/parse-cache.ts';
 import type { SourceHost } from '../program/source-host.ts';
 import { tokenizeSource, type SourceToken } from './source-tokens.ts';
 import { TextPositions } from './text-positions.ts';
@@ -17,8 +18,8 @@ export class ProgramSnapshot {
   private readonly tokenCache = new Map<string, SourceToken[]>();
   private readonly positionCache = new Map<string, TextPositions>();
 
-  constructor(host: SourceHost, entryPaths: readonly string[]) {
-    const result = checkProgram(host, entryPaths);
+  constructor(host: SourceHost, entryPaths: readonly string[], parse?: ParseFunction) {
+    const result = checkProgram(host, entryPaths, parse === undefined ? {} : { parse });
     this.program = result.program;
     const seen = new Set<string>();
     for (const diagnostic of result.diagnostics) {

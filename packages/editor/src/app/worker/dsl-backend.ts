@@ -1,5 +1,5 @@
 import * as dsl from '@a6/dsl';
-import { LineIndex, type Diagnostic } from '@a6/dsl';
+import { LineIndex, ParseCache, type Diagnostic } from '@a6/dsl';
 import type { FileParser, LanguageBackend, ServiceContext, ServiceHandler } from './language-backend.ts';
 import {
   SERVICE_METHODS,
@@ -28,6 +28,7 @@ export interface DslExports {
   readonly checkProgram?: (
     host: { read(path: string): string | undefined },
     paths: readonly string[],
+    options?: { readonly parse?: (text: string, path: string) => unknown },
   ) => { readonly diagnostics: readonly Diagnostic[] };
   readonly memorySourceHost?: (files: Readonly<Record<string, string>>) => { read(path: string): string | undefined };
   readonly formatRulebookFile?: (
@@ -216,12 +217,14 @@ export function createDslBackend(module: object = dsl): LanguageBackend {
     ...(services.semanticTokens && legend ? { semanticTokensLegend: { tokenTypes: [...legend.tokenTypes], tokenModifiers: [...legend.tokenModifiers] } } : {}),
   };
 
+  // The checker re-reads every file on each pass; incremental parsers make that cost the edit only.
+  const checkParses = new ParseCache();
   return {
     capabilities,
     createParser: Parser ? (path) => new Parser(path) : undefined,
     check:
       checkProgram && memorySourceHost
-        ? (files, paths) => checkProgram(memorySourceHost(Object.fromEntries(files)), paths).diagnostics
+        ? (files, paths) => checkProgram(memorySourceHost(Object.fromEntries(files)), paths, { parse: checkParses.parse }).diagnostics
         : undefined,
     services,
   };
