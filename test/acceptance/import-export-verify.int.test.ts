@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WORKED_EXAMPLE_EVENTS, WORKED_EXAMPLE_NDJSON, type HistoryLine } from './fixtures/worked-example.ts';
+import { BILATERAL_A6, WORKED_EXAMPLE_EVENTS, WORKED_EXAMPLE_NDJSON, type HistoryLine } from './fixtures/worked-example.ts';
 import { a6, ndjson, scratchDir } from './run-a6.ts';
-import { chainHead } from './spec-json.ts';
+import { chainHead, sha256 } from './spec-json.ts';
 
 // cli.md `a6 import` / `a6 export` / `a6 verify`; events.md "Interchange format", "Storage", "Bad input".
 const scratch = scratchDir('import');
@@ -260,4 +260,32 @@ describe('a6 verify', () => {
     // Whatever the shape, the broken position is in the one document.
     expect(JSON.stringify(body)).toMatch(/"seq":[56]\b/);
   });
+
+  it('--rulebook: recorded verdicts replayed under the adopted rulebook (same name and sha256); a mismatch exits 1', async () => {
+    const rulebookFile = scratch.write('bilateral.a6', BILATERAL_A6);
+    const rulebook = { name: 'bilateral', sha256: sha256(BILATERAL_A6) };
+    const decided = (verdict: string, reasons: unknown[]): HistoryLine => ({
+      type: 'TransactionDecided',
+      id: 'd12',
+      at: '2025-01-15',
+      data: { event: 'e12', rulebook, verdict, reasons },
+    });
+    const live = (decision: HistoryLine) => [
+      { type: 'RulebookAdopted', id: 'adopt', at: '2021-01-01', data: rulebook },
+      ...WORKED_EXAMPLE_EVENTS.slice(0, 13),
+      decision,
+      ...WORKED_EXAMPLE_EVENTS.slice(13),
+    ];
+    const good = freshStore();
+    expect((await a6(['import', scratch.write('live.ndjson', ndjson(live(decided('accepted', [])))), '--store', good.url])).exitCode).toBe(0);
+    expect((await a6(['verify', '--store', good.url, '--rulebook', rulebookFile])).exitCode).toBe(0);
+
+    const bad = freshStore();
+    const wrong = decided('rejected', [{ rule: 'x', code: 'rule.x', message: 'recorded otherwise' }]);
+    expect((await a6(['import', scratch.write('live-bad.ndjson', ndjson(live(wrong))), '--store', bad.url])).exitCode).toBe(0);
+    const mismatch = await a6(['verify', '--store', bad.url, '--rulebook', rulebookFile]);
+    expect(mismatch.exitCode).toBe(1);
+    expect(`${mismatch.stdout}${mismatch.stderr}`).toContain('e12');
+  });
 });
+

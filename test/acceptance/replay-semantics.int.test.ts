@@ -487,3 +487,36 @@ describe('built-in integrity checks (dsl.md) and conservation (replay.md)', () =
     expect(strict.rejections.map((entry) => `${entry.seq} ${entry.code}`)).toEqual(['13 rule.window', '14 ledger.not_transitioned']);
   });
 });
+
+describe('which Parties are listed, replaced facts, --as-of by UTC day (replay.md, events.md)', () => {
+  it('listed with an NDC or any entry; a later inventory for the same year replaces the figure; timestamps count by UTC day', async () => {
+    const history = twoParties();
+    history.party('2021-01-01', 'INV', 'Inventory only');
+    history.party('2021-01-01', 'NOP', 'Nothing');
+    history.authorize('2021-02-01', 'A1', 'HST', { activity: 'ACT', purposes: ['NDC'] });
+    history.issue('2021-02-01', 'HST-NR:dev', 'ACT', 'B1', 1, 10, 2021);
+    history.transfer('2021-03-01T23:59:59Z', 'HST-NR:dev', 'BUY-NR:buyer', [B('B1', 1, 10)]);
+    history.inventory('2021-04-01', 'INV', 2020, 500);
+    history.inventory('2021-04-01', 'HST', 2021, 500);
+    history.inventory('2021-05-01', 'HST', 2021, 600);
+    const report = await replayReport(`rulebook r { }\n`, history.events);
+    expect(Object.keys(report.parties)).toEqual(['BUY', 'HST', 'INV']);
+    expect(report.parties.INV!.years).toEqual({ 2020: expect.objectContaining({ inventory: 500, adjustment: 0 }) });
+    expect(field(report, 'HST', 2021, 'inventory')).toBe(600);
+    expect(field(report, 'HST', 2021, 'emissions_balance')).toBe(610);
+
+    const asOf = await replayReport(`rulebook r { }\n`, history.events, '--as-of', '2021-03-01');
+    expect(asOf.history).toMatchObject({ events: 17, as_of: '2021-03-01' });
+    expect(field(asOf, 'BUY', 2021, 'acquired')).toBe(10);
+  });
+
+  it('rows run from the earlier of the NDC start and the first entry (a 2019 vintage booked before a 2021 NDC)', async () => {
+    const history = twoParties();
+    history.authorize('2021-02-01', 'A1', 'HST', { activity: 'ACT', purposes: ['NDC'] });
+    history.issue('2021-02-01', 'HST-NR:dev', 'ACT', 'B1', 1, 10, 2019);
+    history.transfer('2021-03-01', 'HST-NR:dev', 'BUY-NR:buyer', [B('B1', 1, 10)]);
+    const report = await replayReport(`rulebook r { }\n`, history.events);
+    expect(series(report, 'HST', 'annual_adjustment')).toEqual({ 2019: 10, 2020: 0, 2021: 0 });
+    expect(series(report, 'BUY', 'acquired')).toEqual({ 2021: 10 });
+  });
+});

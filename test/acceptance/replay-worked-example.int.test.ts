@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BILATERAL_A6, OPTION_DEFAULTS, SUMMARY_FIELDS, WORKED_EXAMPLE_EVENTS, WORKED_EXAMPLE_NDJSON } from './fixtures/worked-example.ts';
 import { a6, scratchDir } from './run-a6.ts';
@@ -166,6 +167,20 @@ describe('a6 replay --json on the worked example', () => {
     expect(rows.map((row) => `${row.party} ${row.year}`)).toEqual(['PER 2021', 'PER 2022', 'PER 2023', 'SGP 2021', 'SGP 2022', 'SGP 2023', 'SGP 2024']);
     expect(rows[2]).toMatchObject({ first_transferred: '930', adjustment: '310', emissions_balance: '60000310' });
     expect(rows[6]).toMatchObject({ acquired: '500', used: '300', adjustment: '-300' });
+  });
+
+  it('--format html: one self-contained page with SVG charts; --out writes the file instead of stdout', async () => {
+    const out = join(scratch.dir, 'report.html');
+    const result = await a6(['replay', '--history', historyFile, '--rulebook', rulebookFile, '--format', 'html', '--out', out]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toBe('');
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('<svg');
+    // No network fetches: no external scripts, styles, images or fonts.
+    expect(html).not.toMatch(/<(script|link|img)[^>]+(src|href)="(https?:)?\/\//i);
+    expect(html).not.toMatch(/url\((['"]?)(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import/i);
   });
 
   it('exit 0 with rejections: a rejected use is a result, with seq, event, type, code, rule, source, unit and values', async () => {
