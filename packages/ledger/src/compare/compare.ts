@@ -8,7 +8,7 @@ import { canonicalJson, sha256Hex } from '../events/canonical-json.ts';
 import { dayOf } from '../events/timestamp.ts';
 import type { HistoryEvent } from '../events/types.ts';
 import { buildReplayReport, type ReplayReport } from '../report/replay-report.ts';
-import { ChainHead } from './chain-head.ts';
+import { ChainHead } from '../events/chain-head.ts';
 import { COMPARE_REPORT_FORMAT, type CompareReport, type CompareVerdict, type SummaryDiff, type VerdictDiff } from './compare-report.ts';
 import { rulebookKeys } from './rulebook-keys.ts';
 

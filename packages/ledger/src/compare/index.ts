@@ -1,7 +1,6 @@
 export * from './compare-report.ts';
 export * from './compare.ts';
 export * from './rulebook-keys.ts';
-export * from './chain-head.ts';
 export * from './compare-table.ts';
 export * from './compare-csv.ts';
 export * from './text-columns.ts';

@@ -1,9 +1,9 @@
 import type { CompiledRulebook } from '@a6/dsl';
 import type { AccountingBook } from '../accounting/accounting-book.ts';
 import type { AccountingElections } from '../accounting/accounting-elections.ts';
-import { GENESIS_PREV, eventHash } from '../events/hash-chain.ts';
+import { ChainHead } from '../events/chain-head.ts';
 import { dayOf } from '../events/timestamp.ts';
-import type { HistoryEvent, StoredEvent } from '../events/types.ts';
+import type { HistoryEvent } from '../events/types.ts';
 import type { LedgerState } from '../state/ledger-state.ts';
 import { ReplayEngine } from './replay-engine.ts';
 import type { VerdictEntry } from './verdict-entry.ts';
@@ -47,39 +47,10 @@ export interface ReplayOutcome {
   readonly lastAt: string | null;
 }
 
-/**
- * The chain head, computed as events stream by. Events read from a store carry `prev`: then only the
- * last one needs hashing (its `prev` already commits to everything before it).
- */
-class ChainFollower {
-  private link = GENESIS_PREV;
-  private lastStored: StoredEvent | null = null;
-
-  follow(event: HistoryEvent): void {
-    const prev = (event as Partial<StoredEvent>).prev;
-    if (typeof prev === 'string') {
-      this.lastStored = event as StoredEvent;
-      return;
-    }
-    this.link = eventHash(event, this.settled());
-  }
-
-  head(): string {
-    return this.settled();
-  }
-
-  private settled(): string {
-    if (this.lastStored !== null) {
-      this.link = eventHash(this.lastStored, this.lastStored.prev);
-      this.lastStored = null;
-    }
-    return this.link;
-  }
-}
 
 class ReplayRun {
   readonly engine: ReplayEngine;
-  private readonly chain: ChainFollower | null;
+  private readonly chain: ChainHead | null;
   private readonly every: number;
 
   constructor(
@@ -87,7 +58,7 @@ class ReplayRun {
     private readonly options: ReplayOptions,
   ) {
     this.engine = new ReplayEngine(rulebook);
-    this.chain = options.head !== undefined && options.asOf === undefined ? null : new ChainFollower();
+    this.chain = options.head !== undefined && options.asOf === undefined ? null : new ChainHead();
     this.every = Math.max(1, options.progressEvery ?? 10_000);
   }
 

@@ -9,3 +9,4 @@ export * from './history-checker.ts';
 export * from './decode-history.ts';
 export * from './verify-chain.ts';
 export * from './account-ref.ts';
+export * from './chain-head.ts';

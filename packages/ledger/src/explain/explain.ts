@@ -1,7 +1,7 @@
 import type { CompiledRulebook } from '@a6/dsl';
 import { DEFAULT_METRIC, type FlowField } from '../accounting/accounting-book.ts';
 import { structuredSummary, type PartySummary, type SummaryYear } from '../accounting/structured-summary.ts';
-import { ChainHead } from '../compare/chain-head.ts';
+import { ChainHead } from '../events/chain-head.ts';
 import type { BookedEntry } from '../engine/booked-entry.ts';
 import type { ReplayOptions } from '../engine/replay.ts';
 import { ReplayEngine } from '../engine/replay-engine.ts';

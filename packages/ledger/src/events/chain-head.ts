@@ -1,5 +1,5 @@
-import { GENESIS_PREV, eventHash } from '../events/hash-chain.ts';
-import type { HistoryEvent, StoredEvent } from '../events/types.ts';
+import { GENESIS_PREV, eventHash } from './hash-chain.ts';
+import type { HistoryEvent, StoredEvent } from './types.ts';
 
 /**
  * The hash-chain head of the events seen so far (events.md "Storage"). Events read from a store carry
