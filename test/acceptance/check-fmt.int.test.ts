@@ -112,6 +112,13 @@ describe('a6 check', () => {
     ['dsl.unknown_option', 'rulebook r { option adjustment.colour = red }'],
     ['dsl.bad_option_value', 'rulebook r { option adjustment.object = nothing }'],
     ['dsl.duplicate', 'rulebook r { rule x on use { require true } rule x on use { require true } }'],
+    ['dsl.duplicate', 'rulebook r {\n  levy a 5% on issuance to f\n  levy a 5% on issuance to g\n}'],
+    ['dsl.duplicate', 'rulebook r {\n  let a = 1\n  let a = 2\n  rule x on use { require a > 0 }\n}'],
+    ['dsl.duplicate', 'rulebook r { }\nrulebook r { }'],
+    ['dsl.levy_over_100', 'rulebook p { levy a 60% on issuance to f }\nrulebook c extends p { levy b 50% on issuance cancel }'],
+    ['dsl.type_mismatch', 'rulebook r { rule x on use { require unit.vintage } }'],
+    ['dsl.type_mismatch', 'rulebook r { rule x on use { require unit.authorized == "yes" } }'],
+    ['dsl.unknown_field', 'rulebook r { rule x on registration { require event.quantity > 1 } }'],
     ['dsl.unknown_parent', 'rulebook r extends nobody { }'],
     ['dsl.extends_cycle', 'rulebook a extends b { }\nrulebook b extends a { }'],
     ['dsl.remove_unknown', 'rulebook p { }\nrulebook r extends p { remove rule ghost }'],
@@ -132,6 +139,25 @@ describe('a6 check', () => {
     const { result, diagnostics: found } = await check('cycle-a.a6', 'import "cycle-b.a6"\nrulebook a { }\n');
     expect(result.exitCode).toBe(1);
     expect(found.map((d) => d.code)).toContain('dsl.import_cycle');
+  });
+
+  it.each([
+    'rulebook r { rule x on use where 1 == 2 { require true } }',
+    'rulebook r { rule x on use where not true { require true } }',
+    'rulebook r { rule x on use where false and unit.vintage > 1 { require true } }',
+  ])('a constant-false where is a dsl.unreachable warning: %s', async (source) => {
+    const { result, diagnostics: found } = await check('unreachable.a6', source + '\n');
+    expect(result.exitCode).toBe(0);
+    expect(found.map((d) => `${d.severity}[${d.code}]`)).toEqual(['warning[dsl.unreachable]']);
+  });
+
+  it('exactly 100% of levies on one trigger is allowed; a same-name member replaces the parent one', async () => {
+    const { result, diagnostics: found } = await check(
+      'hundred.a6',
+      'rulebook p {\n  levy a 50% on issuance to f\n  levy b 50% on issuance cancel\n}\nrulebook c extends p {\n  levy b 40% on issuance cancel\n}\n',
+    );
+    expect(found).toEqual([]);
+    expect(result.exitCode).toBe(0);
   });
 
   it('keywords may follow a dot as field names; remove then redeclare is allowed', async () => {

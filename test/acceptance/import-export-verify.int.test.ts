@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BILATERAL_A6, WORKED_EXAMPLE_EVENTS, WORKED_EXAMPLE_NDJSON, type HistoryLine } from './fixtures/worked-example.ts';
 import { a6, ndjson, scratchDir } from './run-a6.ts';
-import { chainHead, sha256 } from './spec-json.ts';
+import { canonicalJson, chainHead, sha256 } from './spec-json.ts';
 
 // cli.md `a6 import` / `a6 export` / `a6 verify`; events.md "Interchange format", "Storage", "Bad input".
 const scratch = scratchDir('import');
@@ -181,6 +181,8 @@ describe('a6 export', () => {
       expect(Object.keys(line).sort()).toEqual(line.meta === undefined ? ['at', 'data', 'id', 'type'] : ['at', 'data', 'id', 'meta', 'type']);
     }
     expect(lines[0]!.meta).toEqual({ source: 'acceptance' });
+    // The derived id: the sha256 of the canonical JSON of the event as written.
+    expect(lines[1]!.id).toBe(sha256(canonicalJson({ type: 'PartyJoined', at: '2021-01-02', data: { party: 'SGP', name: 'Singapore' } })));
     // The chain head of the exported events is the stored head; re-importing elsewhere reproduces it.
     const head = chainHead(lines);
     expect(imported.stdout).toContain(head);
