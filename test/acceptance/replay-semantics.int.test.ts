@@ -226,6 +226,37 @@ describe('first transfer (dsl.md "Options", replay.md "Accounting entries")', ()
     expect(report.parties.HST).toEqual({ method: 'trajectory', years: {} });
   });
 
+  it('OIMP first transfer at use: any UnitsUsed (booked to its data.year) and a voluntary cancellation, not another reason', async () => {
+    const history = twoParties();
+    history.authorize('2022-01-01', 'A1', 'HST', { activity: 'ACT', purposes: ['OIMP'], firstTransfer: 'use' });
+    history.issue('2022-02-01', 'HST-NR:dev', 'ACT', 'B1', 1, 100, 2022);
+    history.transfer('2022-03-01', 'HST-NR:dev', 'BUY-NR:buyer', [B('B1', 1, 50)]);
+    history.use('2023-03-01', 'BUY-NR:buyer', [B('B1', 1, 10)], 'voluntary', 'airline', 2022);
+    history.cancel('2024-03-01', 'HST-NR:dev', [B('B1', 51, 60)], 'other');
+    history.cancel('2024-04-01', 'HST-NR:dev', [B('B1', 61, 70)], 'voluntary');
+    const report = await replayReport(`rulebook ft {\n  rule at on first_transfer { expect false else "{unit.serial} {event.type} {event.year}" }\n}\n`, history.events);
+    expect(report.findings.map((entry) => entry.message)).toEqual(['B1:1-10 UnitsUsed 2022', 'B1:61-70 UnitsCancelled 2024']);
+    expect(series(report, 'HST', 'oimp_first_transferred')).toEqual({ 2021: 0, 2022: 10, 2023: 0, 2024: 10 });
+    expect(series(report, 'HST', 'annual_adjustment')).toEqual({ 2021: 0, 2022: 20, 2023: 0, 2024: 0 });
+  });
+
+  it('a defining international transfer counts only after both issuance and authorization; a domestic transfer never does', async () => {
+    const history = twoParties();
+    history.account('2021-01-01', 'HST-NR:foreign', { party: 'BUY' });
+    history.account('2021-01-01', 'HST-NR:other');
+    history.issue('2022-02-01', 'HST-NR:dev', 'ACT', 'B1', 1, 100, 2022);
+    history.transfer('2022-03-01', 'HST-NR:dev', 'BUY-NR:buyer', [B('B1', 1, 50)]);
+    history.authorize('2023-01-01', 'A1', 'HST', { activity: 'ACT', purposes: ['NDC'] });
+    history.transfer('2023-02-01', 'HST-NR:dev', 'HST-NR:other', [B('B1', 51, 100)]);
+    history.transfer('2024-03-01', 'BUY-NR:buyer', 'THR-NR:acc', [B('B1', 1, 20)]);
+    // The account's own Party decides: HST-NR:foreign belongs to BUY, so this transfer is international.
+    history.transfer('2024-04-01', 'HST-NR:other', 'HST-NR:foreign', [B('B1', 51, 60)]);
+    const report = await replayReport(`rulebook ft {\n  rule at on first_transfer { expect false else "{unit.serial} {event.at}" }\n}\n`, history.events);
+    expect(report.findings.map((entry) => entry.message)).toEqual(['B1:1-20 2024-03-01', 'B1:51-60 2024-04-01']);
+    expect(field(report, 'HST', 2024, 'first_transferred')).toBe(30);
+    expect(field(report, 'BUY', 2024, 'acquired')).toBe(10);
+  });
+
   it('revocation un-authorizes units not yet first transferred; first-transferred units stay ITMOs', async () => {
     const history = twoParties();
     history.authorize('2022-01-01', 'A1', 'HST', { activity: 'ACT', purposes: ['NDC'] });
