@@ -19,6 +19,12 @@ rulebook strict extends bilateral {
   }
 }
 
+rulebook no_transfers extends bilateral {
+  rule young "transfers of vintages from 2023 only" on transfer {
+    require unit.vintage >= 2023
+  }
+}
+
 rulebook on_acquisition extends bilateral {
   option adjustment.acquirer = on_acquisition
 }
@@ -78,6 +84,20 @@ describe('a6 compare --json', () => {
     const diffs = report.summary_diffs.map((diff) => `${diff.party} ${diff.year} ${diff.field}`);
     expect(diffs).toEqual(['SGP 2024 used', 'SGP 2024 net', 'SGP 2024 annual_adjustment', 'SGP 2024 adjustment', 'SGP 2024 cumulative']);
     expect(report.summary_diffs[0]!.values).toEqual({ bilateral: 300, strict: 0 });
+  });
+
+  it('a rejected transfer makes the later use fail too: direct, then cascade; NAME#N only for shared names', async () => {
+    const { report } = await compareJson('--rulebook', bilateral, '--rulebook', bilateral, '--rulebook', `${variants}#no_transfers`);
+    expect(report.rulebooks.map((rulebook) => rulebook.key)).toEqual(['bilateral#1', 'bilateral#2', 'no_transfers']);
+    expect(report.first_divergence).toBe(11);
+    expect(report.verdict_diffs.map((diff) => `${diff.seq} ${diff.cause}`)).toEqual(['11 direct', '12 cascade']);
+    expect(report.verdict_diffs[1]!.verdicts).toEqual({
+      'bilateral#1': { verdict: 'accepted' },
+      'bilateral#2': { verdict: 'accepted' },
+      no_transfers: { verdict: 'rejected', codes: ['ledger.units_not_held'] },
+    });
+    // Under no_transfers SGP has no entry at all (an NDC and `years: {}`): its missing values are null.
+    expect(report.summary_diffs).toContainEqual({ party: 'SGP', year: 2024, field: 'acquired', values: { 'bilateral#1': 500, 'bilateral#2': 500, no_transfers: null } });
   });
 
   it('an options-only variant diverges too (first_divergence at the first differing booking)', async () => {
