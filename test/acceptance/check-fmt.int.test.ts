@@ -54,6 +54,17 @@ describe('a6 check', () => {
     expect(prefix.length + 1).toBe(41);
   });
 
+  it('columns inside an else message count source UTF-16 code units, escapes included; bad interpolations are dsl.syntax', async () => {
+    const line2 = '  rule x on use { require true else "\\"é🌍\\" \\\\ {unit.vintge}" }';
+    const { result, diagnostics: found } = await check(
+      'interpolation.a6',
+      ['rulebook r {', line2, '  rule y on use { require true else "{{ok}} {unit.typo" }', '  rule z on use { require true else "{}" }', '}', ''].join('\n'),
+    );
+    expect(result.exitCode).toBe(1);
+    expect(found.map((d) => `${d.line}:${d.col} ${d.code}`)).toEqual([`2:${line2.indexOf('vintge') + 1} dsl.unknown_field`, '3:45 dsl.syntax', '4:39 dsl.syntax']);
+    expect(line2.indexOf('vintge') + 1).toBe(55);
+  });
+
   it('several independent errors in one file are all reported, in order', async () => {
     const { result, diagnostics: found } = await check(
       'several.a6',
