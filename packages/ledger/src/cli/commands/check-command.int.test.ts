@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildProgram, runProgram } from '../program.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runA6 as a6 } from '../run-a6.test-support.ts';
 
 let workspace = '';
 const originalCwd = process.cwd();
@@ -20,25 +20,6 @@ afterAll(() => {
   process.chdir(originalCwd);
   rmSync(workspace, { recursive: true, force: true });
 });
-
-/** Runs `a6 ARGS` in-process and captures what it writes. */
-async function a6(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-  const previousExitCode = process.exitCode;
-  process.exitCode = 0;
-  try {
-    // The command as wired into `a6` (program.ts registers `registerCheckCommand`).
-    await runProgram(buildProgram(), args);
-    return { exitCode: process.exitCode ?? 0, stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = previousExitCode;
-  }
-}
 
 describe('a6 check', () => {
   it('prints diagnostics of the files and their imports, a summary, and exits 0 with warnings only', async () => {

@@ -1,39 +1,11 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { buildProgram, runProgram } from '../program.ts';
-import { registerCompareCommand } from './compare-command.ts';
-import { registerExplainCommand } from './explain-command.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runA6 as a6 } from '../run-a6.test-support.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'a6-compare-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** The program as wired, plus compare and explain while the lead has not registered them yet. */
-function program() {
-  const built = buildProgram();
-  if (!built.commands.some((command) => command.name() === 'compare')) registerCompareCommand(built);
-  if (!built.commands.some((command) => command.name() === 'explain')) registerExplainCommand(built);
-  return built;
-}
-
-/** Runs `a6 ARGS` in-process (from the repository root, where the examples are) and captures what it writes. */
-async function a6(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-  const previousExitCode = process.exitCode;
-  process.exitCode = 0;
-  try {
-    await runProgram(program(), args);
-    return { exitCode: process.exitCode ?? 0, stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = previousExitCode;
-  }
-}
 
 const CDM = ['--history', 'examples/histories/cdm-transition.ndjson'];
 const GLASGOW = 'examples/rulebooks/glasgow-2021.a6';

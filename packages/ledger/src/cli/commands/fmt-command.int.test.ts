@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildProgram, runProgram } from '../program.ts';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runA6 as a6 } from '../run-a6.test-support.ts';
 
 const MESSY = 'rulebook   r {option a64.itmo=separate\n rule x on use{require  (unit.vintage>=2021)}}\n';
 const CANONICAL = 'rulebook r {\n  option a64.itmo = separate\n\n  rule x on use {\n    require unit.vintage >= 2021\n  }\n}\n';
@@ -23,25 +23,6 @@ afterEach(() => {
   process.chdir(originalCwd);
   rmSync(workspace, { recursive: true, force: true });
 });
-
-/** Runs `a6 ARGS` in-process and captures what it writes. */
-async function a6(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-  const previousExitCode = process.exitCode;
-  process.exitCode = 0;
-  try {
-    // The command as wired into `a6` (program.ts registers `registerFmtCommand`).
-    await runProgram(buildProgram(), args);
-    return { exitCode: process.exitCode ?? 0, stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = previousExitCode;
-  }
-}
 
 const read = (file: string): string => readFileSync(join(workspace, file), 'utf8');
 

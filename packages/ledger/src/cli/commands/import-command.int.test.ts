@@ -2,44 +2,17 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildProgram, runProgram } from '../program.ts';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runA6 } from '../run-a6.test-support.ts';
+
+/** `a6 …` in process; this file names the exit code `code`. */
+async function a6(...argv: string[]) {
+  const { exitCode, stdout, stderr } = await runA6(...argv);
+  return { code: exitCode, stdout, stderr };
+}
 
 const root = mkdtempSync(join(tmpdir(), 'a6-import-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs `a6 …` in process, capturing output and exit code. */
-async function a6(...argv: string[]): Promise<Run> {
-  const program = buildProgram();
-  let stdout = '';
-  let stderr = '';
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, ...rest: unknown[]) => {
-    stdout += String(chunk);
-    const callback = rest.find((item) => typeof item === 'function') as (() => void) | undefined;
-    callback?.();
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  process.exitCode = 0;
-  try {
-    await runProgram(program, argv);
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  const code = Number(process.exitCode ?? 0);
-  process.exitCode = 0;
-  return { code, stdout, stderr };
-}
 
 const event = (value: Record<string, unknown>) => JSON.stringify(value);
 const HISTORY = [

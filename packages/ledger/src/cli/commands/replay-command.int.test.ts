@@ -1,10 +1,8 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildProgram, runProgram } from '../program.ts';
-import { registerImportCommand } from './import-command.ts';
-import { registerReplayCommand } from './replay-command.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runA6 as a6 } from '../run-a6.test-support.ts';
 
 const repository = resolve(import.meta.dirname, '../../../../..');
 let workspace = '';
@@ -23,28 +21,6 @@ afterAll(() => {
   process.chdir(originalCwd);
   rmSync(workspace, { recursive: true, force: true });
 });
-
-/** Runs `a6 ARGS` in-process and captures what it writes. */
-async function a6(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-  const previousExitCode = process.exitCode;
-  process.exitCode = 0;
-  try {
-    const program = buildProgram();
-    // The lead wires commands into buildProgram; register here only what is not wired yet.
-    if (!program.commands.some((command) => command.name() === 'replay')) registerReplayCommand(program);
-    if (!program.commands.some((command) => command.name() === 'import')) registerImportCommand(program);
-    await runProgram(program, args);
-    return { exitCode: process.exitCode ?? 0, stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = previousExitCode;
-  }
-}
 
 describe('a6 replay', () => {
   it('--json prints the a6.replay/1 report of the worked example', async () => {

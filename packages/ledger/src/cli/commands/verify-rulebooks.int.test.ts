@@ -1,30 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { generateHistory } from '../../gen/generate-history.ts';
 import type { HistoryEvent } from '../../events/types.ts';
-import { buildProgram, runProgram } from '../program.ts';
+import { runA6 as a6 } from '../run-a6.test-support.ts';
 
 const scratch = mkdtempSync(join(tmpdir(), 'a6-verify-rulebooks-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-async function a6(...args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (stdout.push(String(chunk)), true));
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => (stderr.push(String(chunk)), true));
-  const previousExitCode = process.exitCode;
-  process.exitCode = 0;
-  try {
-    await runProgram(buildProgram(), args);
-    return { exitCode: process.exitCode ?? 0, stdout: stdout.join(''), stderr: stderr.join('') };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-    process.exitCode = previousExitCode;
-  }
-}
 
 /** A generated history (RulebookAdopted glasgow_2021 with the example file's sha256, TransactionDecided verdicts) in a fresh store. */
 async function storeWith(name: string, edit: (events: HistoryEvent[]) => HistoryEvent[] = (events) => events): Promise<string> {
