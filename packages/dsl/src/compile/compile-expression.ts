@@ -169,6 +169,16 @@ export class ExpressionCompiler {
     const leftSource = text.slice(expr.left.span.start, expr.left.span.end);
     const rightSource = text.slice(expr.right.span.start, expr.right.span.end);
     const operator = expr.operator;
+    // Every operator but and/or evaluates both sides first; a stuck side (fail closed) decides.
+    const bothOperands =
+      (combine: (a: Value, b: Value) => Value | Stuck): Evaluator =>
+      (scope) => {
+        const a = left(scope);
+        if (isStuck(a)) return a;
+        const b = right(scope);
+        if (isStuck(b)) return b;
+        return combine(a, b);
+      };
     switch (operator) {
       case 'and':
       case 'or': {
@@ -188,23 +198,13 @@ export class ExpressionCompiler {
       case '==':
       case '!=': {
         const equal = operator === '==';
-        return (scope) => {
-          const a = left(scope);
-          if (isStuck(a)) return a;
-          const b = right(scope);
-          if (isStuck(b)) return b;
-          return valuesEqual(a, b) === equal;
-        };
+        return bothOperands((a, b) => valuesEqual(a, b) === equal);
       }
       case '<':
       case '<=':
       case '>':
       case '>=':
-        return (scope) => {
-          const a = left(scope);
-          if (isStuck(a)) return a;
-          const b = right(scope);
-          if (isStuck(b)) return b;
+        return bothOperands((a, b) => {
           if (a === null) return new Stuck(`${leftSource} is none`);
           if (b === null) return new Stuck(`${rightSource} is none`);
           const order = compareOrdered(a, b);
@@ -219,30 +219,22 @@ export class ExpressionCompiler {
             case '>=':
               return order >= 0;
           }
-        };
+        });
       case 'in':
       case 'not in': {
         const wanted = operator === 'in';
-        return (scope) => {
-          const a = left(scope);
-          if (isStuck(a)) return a;
-          const b = right(scope);
-          if (isStuck(b)) return b;
+        return bothOperands((a, b) => {
           if (a === null) return new Stuck(`${leftSource} is none`);
           if (b === null) return new Stuck(`${rightSource} is none`);
           if (!Array.isArray(b)) return new Stuck(`${rightSource} is ${describeKind(b)}, not a list`);
           return (b as readonly Value[]).some((item) => valuesEqual(a, item)) === wanted;
-        };
+        });
       }
       case '+':
       case '-':
       case '*':
       case '/':
-        return (scope) => {
-          const a = left(scope);
-          if (isStuck(a)) return a;
-          const b = right(scope);
-          if (isStuck(b)) return b;
+        return bothOperands((a, b) => {
           if (typeof a !== 'number') return new Stuck(`${leftSource} is ${renderNotNumber(a)}`);
           if (typeof b !== 'number') return new Stuck(`${rightSource} is ${renderNotNumber(b)}`);
           switch (operator) {
@@ -255,7 +247,7 @@ export class ExpressionCompiler {
             case '/':
               return b === 0 ? new Stuck(`division by zero: ${rightSource} is 0`) : a / b;
           }
-        };
+        });
     }
   }
 }
