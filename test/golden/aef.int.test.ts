@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRulebook, type CompiledRulebook } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
@@ -12,6 +12,7 @@ import { checkAef } from '../../packages/ledger/src/aef/check-aef.ts';
 import { readHistoryFile } from '../../packages/ledger/src/events/decode-history.ts';
 import type { HistoryEvent } from '../../packages/ledger/src/events/types.ts';
 import { explainSync } from '../../packages/ledger/src/explain/explain.ts';
+import { expectGolden } from './golden-file.test-support.ts';
 
 /**
  * The AEF round trip on the real Article 6.2 data (issue 13 Deliver 4): the CA-tool snapshot, converted
@@ -23,18 +24,10 @@ import { explainSync } from '../../packages/ledger/src/explain/explain.ts';
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const REPORTS = join(import.meta.dirname, 'reports/aef/a62-2025');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const YEAR = 2025;
 
 function golden(relative: string, content: string): void {
-  const path = join(REPORTS, relative);
-  if (UPDATE) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-    return;
-  }
-  expect(existsSync(path), `${relative} is not checked in: run UPDATE_GOLDEN=1 pnpm vitest run test/golden/aef.int.test.ts`).toBe(true);
-  expect(content, `${relative} differs from the checked-in report (UPDATE_GOLDEN=1 rewrites it, after review)`).toBe(readFileSync(path, 'utf8'));
+  expectGolden(REPORTS, relative, content);
 }
 
 const expected = JSON.parse(readFileSync(join(ROOT, 'examples/histories/a62-ca-tool-2026-08-14.expected.json'), 'utf8')) as CaToolExpectedSummary;
