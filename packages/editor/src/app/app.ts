@@ -16,7 +16,7 @@ import { registerA6Language } from './language/index.ts';
 import { countDiagnostics } from './markers/index.ts';
 import { installMonacoEnvironment, monaco } from './monaco/index.ts';
 import { AnalysisPanel } from './panel/index.ts';
-import { registerProviders, type ProviderRegistration } from './providers/index.ts';
+import { registerProviders, type EditorFeature } from './providers/index.ts';
 import { RejectionLenses, SHOW_RULE_REJECTIONS, renderReplayResults, workspacePathCandidates } from './run/index.ts';
 import { ServerApi, type RulebookFileEntry, type ServerIssue, type ServerResult } from './server-api/index.ts';
 import { TokenStore, askFileName, openSettingsDialog } from './settings/index.ts';
@@ -34,7 +34,7 @@ import {
   type ThemeName,
 } from './shell/index.ts';
 import { readUrlState, writeUrlState, type RulebookChoice, type UrlState } from './url-state/index.ts';
-import type { DocumentSymbolInfo, WorkerCapabilities } from './worker/index.ts';
+import type { DocumentSymbolInfo } from './worker/index.ts';
 import { EditorWorkspace, importedPaths, type WorkspaceFile } from './workspace/index.ts';
 
 const SCRATCH_PATH = 'scratch.a6';
@@ -56,7 +56,8 @@ const MAIN_HISTORY_PREFERENCE = [/^a62-ca-tool/, /^thailand-switzerland$/, /^gha
 export interface A6EditorHandle {
   readonly monaco: typeof monaco;
   readonly editor: monaco.editor.IStandaloneCodeEditor;
-  readonly capabilities: Promise<WorkerCapabilities>;
+  /** Resolves once the language worker has loaded the language and answers requests. */
+  readonly languageReady: Promise<void>;
   currentPath(): string | null;
   diagnostics(path: string): readonly Diagnostic[];
   isModified(path: string): boolean;
@@ -147,8 +148,8 @@ export function startApp(): A6EditorHandle {
 
   let currentPath: string | null = null;
   let serverFiles: ServerResult<RulebookFileEntry[]> | null = null;
-  let capabilities: WorkerCapabilities | null = null;
-  let registrations: ProviderRegistration[] = [];
+  let languageReady = false;
+  let features: EditorFeature[] = [];
   let lastPassMs: number | null = null;
   let replayReport: ReplayReport | null = null;
   let replayEntry: { path: string; history: string } | null = null;
@@ -166,7 +167,7 @@ export function startApp(): A6EditorHandle {
   // ---- language service helpers -------------------------------------------------------------
 
   const symbolsOf = async (path: string): Promise<readonly DocumentSymbolInfo[] | null> => {
-    if (!capabilities?.services.documentSymbols.available) return null;
+    if (!languageReady) return null;
     try {
       return await client.request('documentSymbols', { path });
     } catch {
@@ -222,10 +223,9 @@ export function startApp(): A6EditorHandle {
 
   const renderStatus = (): void => {
     const diagnostics = currentPath ? workspace.diagnosticsOf(currentPath) : [];
-    const checked = capabilities !== null && (capabilities.syntax.available || capabilities.checking.available);
-    elements.statusDiagnostics.textContent = diagnosticsSummary(checked ? countDiagnostics(diagnostics) : null);
-    if (capabilities) {
-      const summary = languageSummary(capabilities, registrations, lastPassMs);
+    elements.statusDiagnostics.textContent = diagnosticsSummary(languageReady ? countDiagnostics(diagnostics) : null);
+    if (languageReady) {
+      const summary = languageSummary(features, lastPassMs);
       elements.statusLanguage.textContent = summary.text;
       elements.statusLanguage.title = summary.details;
     }
@@ -667,13 +667,12 @@ export function startApp(): A6EditorHandle {
   panel.compareResults.replaceChildren(element('p', { className: 'muted', textContent: 'Choose rulebooks above and press Compare (Ctrl+Shift+Enter).' }));
   openFile({ path: SCRATCH_PATH, origin: 'scratch' }, SCRATCH_TEXT);
 
-  const capabilitiesReady = client.ready.then(
-    (ready) => {
-      capabilities = ready;
-      registrations = registerProviders(client, ready).registrations;
+  const languageStarted = client.ready.then(
+    () => {
+      languageReady = true;
+      features = registerProviders(client).features;
       renderStatus();
       void refreshRulebookNames();
-      return ready;
     },
     (error: unknown) => {
       elements.statusLanguage.textContent = `a6: language worker failed: ${error instanceof Error ? error.message : String(error)}`;
@@ -715,7 +714,7 @@ export function startApp(): A6EditorHandle {
   return {
     monaco,
     editor,
-    capabilities: capabilitiesReady,
+    languageReady: languageStarted,
     currentPath: () => currentPath,
     diagnostics: (path) => workspace.diagnosticsOf(path),
     isModified: (path) => workspace.isModified(path),

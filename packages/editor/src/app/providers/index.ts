@@ -1,2 +1,2 @@
 export { registerProviders } from './register-providers.ts';
-export type { ProviderRegistration } from './register-providers.ts';
+export type { EditorFeature } from './register-providers.ts';
