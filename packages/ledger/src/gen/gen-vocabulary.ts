@@ -44,10 +44,31 @@ export function nationalAccount(party: string, account: NationalAccount): string
   return `${party}-NR:${account}`;
 }
 
+export type SharedRegistry = keyof typeof SHARED_REGISTRIES;
+
 /** `REGISTRY:PARTY`: a Party's account in a shared registry (`A64:KEN`, `UNIR:CHE`, `GS:PER`). */
-export function sharedAccount(registry: keyof typeof SHARED_REGISTRIES, party: string): string {
+export function sharedAccount(registry: SharedRegistry, party: string): string {
   return `${registry}:${party}`;
 }
+
+const SHARED_ACCOUNT_HOLDERS: Readonly<Record<SharedRegistry, (name: string) => string>> = {
+  UNIR: (name) => `Government of ${name}`,
+  A64: (name) => `Activity participants in ${name}`,
+  CDM: (name) => `CDM project participants in ${name}`,
+  GS: (name) => `Gold Standard project developers in ${name}`,
+  VERRA: (name) => `Verra project proponents in ${name}`,
+};
+
+/** The `AccountOpened` of a Party's holding account in a shared registry: the registry has no Party, so the account names it. */
+export function sharedAccountOpened(registry: SharedRegistry, party: { readonly party: string; readonly name: string }): EventPayloads['AccountOpened'] {
+  return { account: sharedAccount(registry, party.party), kind: 'holding', holder: SHARED_ACCOUNT_HOLDERS[registry](party.name), party: party.party };
+}
+
+/** The pending accounts of the mechanisms: no Party, so forwarding out of them is never international. */
+export const PENDING_ACCOUNTS = {
+  [A64_PENDING]: { account: A64_PENDING, kind: 'pending', holder: 'Article 6.4 mechanism' },
+  [CDM_PENDING]: { account: CDM_PENDING, kind: 'pending', holder: 'CDM Executive Board' },
+} as const satisfies Record<string, EventPayloads['AccountOpened']>;
 
 export type GeneratedActivityKind = '6.2' | '6.4' | 'CDM' | 'GS' | 'VCS';
 

@@ -1,5 +1,5 @@
 import type { EventPayloads, EventType, FirstTransferDefinition, HistoryEvent, Purpose } from '../events/types.ts';
-import { A64_PENDING, AIRLINES, CDM_PENDING, COMPANIES, NATIONAL_ACCOUNTS, SECTORS, SHARED_REGISTRIES, activityId, authorizationId, blockId, corsiaUser, nationalAccount, nationalRegistry, sharedAccount } from './gen-vocabulary.ts';
+import { A64_PENDING, AIRLINES, CDM_PENDING, COMPANIES, NATIONAL_ACCOUNTS, SECTORS, SHARED_REGISTRIES, activityId, authorizationId, blockId, corsiaUser, nationalAccount, nationalRegistry, PENDING_ACCOUNTS, sharedAccount, sharedAccountOpened } from './gen-vocabulary.ts';
 import { GLASGOW_ADOPTION } from './glasgow-adoption.ts';
 import { partyCatalogue, type CataloguedParty, MAX_PARTIES } from './party-catalogue.ts';
 import { createPrng, type Prng } from './prng.ts';
@@ -188,10 +188,10 @@ class GeneratorState {
     for (const registry of Object.values(SHARED_REGISTRIES)) queue.push({ type: 'RegistryOpened', data: { ...registry } });
     const etsParty = this.buyers[0]!.party;
     queue.push({ type: 'RegistryOpened', data: { registry: `${etsParty}-ETS`, kind: 'ets', party: etsParty, name: `${this.buyers[0]!.name} emissions trading system` } });
-    queue.push({ type: 'AccountOpened', data: { account: A64_PENDING, kind: 'pending', holder: 'Article 6.4 mechanism' } });
+    queue.push({ type: 'AccountOpened', data: { ...PENDING_ACCOUNTS[A64_PENDING] } });
     queue.push({ type: 'AccountOpened', data: { account: 'A64:omge', kind: 'omge', holder: 'Article 6.4 mechanism' } });
     queue.push({ type: 'AccountOpened', data: { account: 'A64:sop', kind: 'sop', holder: 'Adaptation Fund' } });
-    queue.push({ type: 'AccountOpened', data: { account: CDM_PENDING, kind: 'pending', holder: 'CDM Executive Board' } });
+    queue.push({ type: 'AccountOpened', data: { ...PENDING_ACCOUNTS[CDM_PENDING] } });
     queue.push({ type: 'AccountOpened', data: { account: `${etsParty}-ETS:operators`, kind: 'holding', holder: 'Fuel importers under the CO2 Act' } });
     for (const party of this.parties) {
       const code = party.party;
@@ -205,13 +205,13 @@ class GeneratorState {
       open('gov');
       if (party.buyer) {
         open('retire');
-        queue.push({ type: 'AccountOpened', data: { account: `UNIR:${code}`, kind: 'holding', holder: `Government of ${party.name}`, party: code } });
+        queue.push({ type: 'AccountOpened', data: sharedAccountOpened('UNIR', party) });
       } else {
         open('cancel');
-        queue.push({ type: 'AccountOpened', data: { account: `A64:${code}`, kind: 'holding', holder: `Activity participants in ${party.name}`, party: code } });
-        queue.push({ type: 'AccountOpened', data: { account: `CDM:${code}`, kind: 'holding', holder: `CDM project participants in ${party.name}`, party: code } });
-        queue.push({ type: 'AccountOpened', data: { account: `GS:${code}`, kind: 'holding', holder: `Gold Standard project developers in ${party.name}`, party: code } });
-        queue.push({ type: 'AccountOpened', data: { account: `VERRA:${code}`, kind: 'holding', holder: `Verra project proponents in ${party.name}`, party: code } });
+        queue.push({ type: 'AccountOpened', data: sharedAccountOpened('A64', party) });
+        queue.push({ type: 'AccountOpened', data: sharedAccountOpened('CDM', party) });
+        queue.push({ type: 'AccountOpened', data: sharedAccountOpened('GS', party) });
+        queue.push({ type: 'AccountOpened', data: sharedAccountOpened('VERRA', party) });
       }
     }
   }
