@@ -14,22 +14,6 @@ export interface OptionReach extends ChangeReach {
   readonly fields: readonly string[];
 }
 
-const EVENT_ORDER = [
-  'PartyJoined',
-  'NdcCommunicated',
-  'RegistryOpened',
-  'AccountOpened',
-  'ActivityRegistered',
-  'ActivityTransitioned',
-  'AuthorizationIssued',
-  'AuthorizationRevoked',
-  'UnitsIssued',
-  'UnitsTransferred',
-  'UnitsUsed',
-  'UnitsCancelled',
-  'InventoryReported',
-];
-
 /**
  * The events each trigger fires on (dsl.md "Triggers"). `first_transfer` is derived: a range becomes
  * first transferred at an authorization, issuance, international transfer, use or voluntary
@@ -50,23 +34,25 @@ export const TRIGGER_EVENT_TYPES: Readonly<Record<Trigger, readonly string[]>> =
 };
 
 const FIRST_TRANSFER_EVENTS = TRIGGER_EVENT_TYPES.first_transfer;
+/** Event types in events.md's order, as far as triggers reach them (the unique events of the triggers in order). */
+const TRIGGERED_EVENTS: readonly string[] = [...new Set(TRIGGERS.flatMap((trigger) => TRIGGER_EVENT_TYPES[trigger]))];
 const ADJUSTMENT_FIELDS = ['annual_adjustment', 'average', 'adjustment', 'emissions_balance', 'adjusted_target'];
 const FIRST_TRANSFER_FIELDS = ['first_transferred', 'oimp_first_transferred', 'net', 'cumulative', ...ADJUSTMENT_FIELDS];
 
 /**
  * What each accounting election can move (dsl.md "Options", replay.md "Accounting entries" and
- * "Structured summary"). `first_transfer.*` and `a64.itmo` decide when a range is first transferred or
+ * "Structured summary"); events listed in events.md's order. `first_transfer.*` and `a64.itmo` decide when a range is first transferred or
  * an ITMO, so rules on `first_transfer` see them; the `adjustment.*` options only change bookings.
  */
 export const OPTION_REACH: Readonly<Record<OptionName, OptionReach>> = {
   'first_transfer.ndc': { triggers: ['first_transfer'], events: ['AuthorizationIssued', 'UnitsIssued', 'UnitsTransferred'], fields: FIRST_TRANSFER_FIELDS },
   'first_transfer.oimp': { triggers: ['first_transfer'], events: FIRST_TRANSFER_EVENTS, fields: FIRST_TRANSFER_FIELDS },
-  'adjustment.object': { triggers: [], events: ['NdcCommunicated', 'InventoryReported', ...FIRST_TRANSFER_EVENTS], fields: ['emissions_balance', 'adjusted_target'] },
+  'adjustment.object': { triggers: [], events: ['NdcCommunicated', ...FIRST_TRANSFER_EVENTS, 'InventoryReported'], fields: ['emissions_balance', 'adjusted_target'] },
   'adjustment.transferor': { triggers: [], events: FIRST_TRANSFER_EVENTS, fields: ADJUSTMENT_FIELDS },
   'adjustment.acquirer': { triggers: [], events: ['UnitsTransferred', 'UnitsUsed'], fields: ADJUSTMENT_FIELDS },
-  'adjustment.single_year': { triggers: [], events: ['NdcCommunicated', 'InventoryReported', ...FIRST_TRANSFER_EVENTS], fields: ['average', 'adjustment', 'emissions_balance', 'adjusted_target'] },
+  'adjustment.single_year': { triggers: [], events: ['NdcCommunicated', ...FIRST_TRANSFER_EVENTS, 'InventoryReported'], fields: ['average', 'adjustment', 'emissions_balance', 'adjusted_target'] },
   'adjustment.outside_ndc': { triggers: [], events: ['ActivityRegistered', ...FIRST_TRANSFER_EVENTS], fields: ADJUSTMENT_FIELDS },
-  'adjustment.averaging_window': { triggers: [], events: ['NdcCommunicated', 'InventoryReported', ...FIRST_TRANSFER_EVENTS], fields: ['average', 'adjustment', 'emissions_balance', 'adjusted_target'] },
+  'adjustment.averaging_window': { triggers: [], events: ['NdcCommunicated', ...FIRST_TRANSFER_EVENTS, 'InventoryReported'], fields: ['average', 'adjustment', 'emissions_balance', 'adjusted_target'] },
   'a64.itmo': {
     triggers: ['first_transfer'],
     events: ['AuthorizationIssued', 'UnitsIssued', 'UnitsTransferred', 'UnitsUsed'],
@@ -79,12 +65,9 @@ export function triggerReach(triggers: Iterable<Trigger>): ChangeReach {
   const set = new Set(triggers);
   const ordered = TRIGGERS.filter((trigger) => set.has(trigger));
   const events = new Set(ordered.flatMap((trigger) => TRIGGER_EVENT_TYPES[trigger]));
-  return { triggers: ordered, events: EVENT_ORDER.filter((type) => events.has(type)) };
+  return { triggers: ordered, events: TRIGGERED_EVENTS.filter((type) => events.has(type)) };
 }
 
-/** An option's reach with its events in events.md's order. */
 export function optionReach(option: OptionName): OptionReach {
-  const reach = OPTION_REACH[option];
-  const events = new Set(reach.events);
-  return { triggers: reach.triggers, events: EVENT_ORDER.filter((type) => events.has(type)), fields: reach.fields };
+  return OPTION_REACH[option];
 }

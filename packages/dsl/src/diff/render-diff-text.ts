@@ -67,7 +67,7 @@ function optionLines(difference: OptionDifference): string[] {
 }
 
 function levyLines(difference: LevyDifference): string[] {
-  const out = [`  levy ${difference.name} — ${changeText(difference.change, difference.aspects, difference.a?.name)}`];
+  const out = [`  levy ${difference.name} — ${changeSummary(difference)}`];
   if (difference.a !== null) out.push(`    A  ${levyText(difference.a)}`, `       in ${declaredText(difference.a.declared)}`);
   if (difference.b !== null) out.push(`    B  ${levyText(difference.b)}`, `       in ${declaredText(difference.b.declared)}`);
   out.push(...reachLines(difference.affects));
@@ -93,26 +93,31 @@ function levyOrderLines(difference: LevyOrderDifference): string[] {
 
 function ruleLines(difference: RuleDifference): string[] {
   const reportsOnly = difference.observable ? '' : ' (what reports say only: no verdict can change)';
-  const out = [`  rule ${difference.name} — ${changeText(difference.change, difference.aspects, difference.a?.name)}${reportsOnly}`];
-  if (difference.a !== null) out.push(...ruleViewLines('A', difference.a));
-  if (difference.b !== null) out.push(...ruleViewLines('B', difference.b));
+  const out = [`  rule ${difference.name} — ${changeSummary(difference)}${reportsOnly}`];
+  for (const [label, rule] of [['A', difference.a], ['B', difference.b]] as const) {
+    if (rule === null) continue;
+    const [header, ...rest] = ruleSource(rule);
+    out.push(`    ${label}  ${header}`, ...rest.map((line) => `       ${line}`), `       in ${declaredText(rule.declared)}`);
+  }
   out.push(...reachLines(difference.affects));
   return out;
 }
 
-function ruleViewLines(label: string, rule: RuleView): string[] {
+/** A rule as source lines in the canonical layout (dsl.md grammar), from its view. */
+export function ruleSource(rule: RuleView): string[] {
   const title = rule.title === null ? '' : ` ${JSON.stringify(rule.title)}`;
   const where = rule.where === null ? '' : ` where ${rule.where}`;
-  const out = [`    ${label}  rule ${rule.name}${title} on ${rule.triggers.join(', ')}${where}`];
-  for (const check of rule.checks) out.push(`         ${check.mode} ${check.condition}${check.message === null ? '' : ` else ${check.message}`}`);
-  out.push(`       in ${declaredText(rule.declared)}`);
-  return out;
+  const lines = [`rule ${rule.name}${title} on ${rule.triggers.join(', ')}${where} {`];
+  for (const check of rule.checks) lines.push(`  ${check.mode} ${check.condition}${check.message === null ? '' : ` else ${check.message}`}`);
+  lines.push('}');
+  return lines;
 }
 
-function changeText(change: string, aspects: readonly string[], previousName: string | undefined): string {
-  if (change === 'changed') return `changed: ${aspects.join(', ')}`;
-  if (change === 'renamed') return `renamed from ${previousName}`;
-  return change;
+/** How a levy or rule changed: `added`, `removed`, `renamed from X`, or `changed: ASPECTS`. */
+export function changeSummary(difference: LevyDifference | RuleDifference): string {
+  if (difference.change === 'changed') return `changed: ${difference.aspects.join(', ')}`;
+  if (difference.change === 'renamed') return `renamed from ${difference.a?.name ?? ''}`;
+  return difference.change;
 }
 
 function declaredText(declared: DeclaredAt): string {
