@@ -2,7 +2,7 @@ import { DIFF_FORMAT, diffRulebooks, type LoadRulebookResult, type RulebookDiff 
 import { searchWitness, type Searched, type Witness, type WitnessSearchInput } from './search-witness.ts';
 
 /**
- * The `a6.diff/1` document (docs/negotiators.md "a6 diff"): the two rulebooks, their structural
+ * The `a6.diff/1` document (docs/negotiators.md "The a6.diff/1 document"): the two rulebooks, their structural
  * differences (dsl/diff), and, when asked for, the witness of the counterexample search and what was
  * searched. `differences` is empty when the two resolve to the same rulebook; a difference is a
  * result, never an error.
