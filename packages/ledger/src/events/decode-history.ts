@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { decodeHistoryLine } from './decode-history-line.ts';
 import { GENESIS_PREV, eventHash } from './hash-chain.ts';
 import { HistoryChecker } from './history-checker.ts';
 import type { HistoryIssue } from './history-issue.ts';
@@ -50,13 +51,8 @@ export async function* decodeHistoryStream(
   let line = 0;
   for await (const text of lines) {
     line += 1;
-    if (isSkippedLine(text)) continue;
-    const parsed = parseHistoryLine(text, line);
-    if (!parsed.ok) {
-      for (const issue of parsed.issues) checker.log.add(issue);
-      continue;
-    }
-    if (checker.check(parsed.event, line, parsed.derivedId)) yield { event: parsed.event, line };
+    const event = decodeHistoryLine(text, line, checker);
+    if (event !== null) yield { event, line };
   }
 }
 
