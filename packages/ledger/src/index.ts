@@ -9,4 +9,5 @@ export * from './report/index.ts';
 export * from './compare/index.ts';
 export * from './explain/index.ts';
 export * from './report-html/index.ts';
+export * from './renderings/index.ts';
 export * from './cli/index.ts';

@@ -3,16 +3,13 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { formatDiagnostic, loadRulebook, type CompiledRulebook } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
-import { compareDetailed, type CompareOutcome } from '../../compare/compare.ts';
-import { renderCompareCsv } from '../../compare/compare-csv.ts';
-import { renderCompareTable } from '../../compare/compare-table.ts';
+import { compareDetailed } from '../../compare/compare.ts';
 import type { ReplayProgress } from '../../engine/replay.ts';
-import { sortedJson } from '../../events/canonical-json.ts';
 import { streamHistoryFile, validateHistoryFile } from '../../events/decode-history.ts';
 import { formatHistoryIssue } from '../../events/history-issue.ts';
 import { isHistoryDate } from '../../events/timestamp.ts';
 import type { HistoryEvent } from '../../events/types.ts';
-import { renderCompareHtml } from '../../report-html/compare-html.ts';
+import { COMPARE_RENDERINGS } from '../../renderings/compare-renderings.ts';
 import { CliFailure, EXIT_INVALID_INPUT, EXIT_USAGE, writeError } from '../cli-io.ts';
 import { withStore } from './import-command.ts';
 
@@ -41,14 +38,6 @@ interface CompareCommandOptions extends HistoryInput {
   readonly format?: string;
   readonly out?: string;
 }
-
-/** Renderings of a compare by `--format` (`--json` is `json`). */
-export const COMPARE_RENDERINGS: Record<string, (outcome: CompareOutcome) => string> = {
-  json: (outcome) => sortedJson(outcome.report) + '\n',
-  table: (outcome) => renderCompareTable(outcome.report),
-  csv: (outcome) => renderCompareCsv(outcome.report),
-  html: (outcome) => renderCompareHtml(outcome.report, outcome.replays),
-};
 
 /** Histories above this size get a progress bar on a TTY: roughly a second of work. */
 const PROGRESS_THRESHOLD = 50_000;

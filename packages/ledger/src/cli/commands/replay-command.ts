@@ -4,15 +4,12 @@ import type { Command } from 'commander';
 import { formatDiagnostic, loadRulebook, type CompiledRulebook } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
 import { replay, type ReplayOptions, type ReplayOutcome } from '../../engine/replay.ts';
-import { sortedJson } from '../../events/canonical-json.ts';
 import { streamHistoryFile, validateHistoryFile } from '../../events/decode-history.ts';
 import { formatHistoryIssue } from '../../events/history-issue.ts';
 import { isHistoryDate } from '../../events/timestamp.ts';
-import { buildReplayReport, type ReplayReport } from '../../report/replay-report.ts';
-import { renderReportTable } from '../../report/report-table.ts';
-import { renderSummaryCsv } from '../../report/summary-csv.ts';
+import { REPLAY_RENDERINGS } from '../../renderings/replay-renderings.ts';
+import { buildReplayReport } from '../../report/replay-report.ts';
 import { CliFailure, EXIT_INVALID_INPUT, EXIT_USAGE, writeError } from '../cli-io.ts';
-import { renderReplayHtml } from '../../report-html/replay-html.ts';
 import { withStore } from './import-command.ts';
 
 interface ReplayCommandOptions {
@@ -25,17 +22,6 @@ interface ReplayCommandOptions {
   readonly format?: string;
   readonly out?: string;
 }
-
-/**
- * Report renderings by `--format`. The HTML page (cli.md) plugs in here as one more entry; `--json`
- * is the `json` rendering.
- */
-export const REPORT_RENDERINGS: Record<string, (report: ReplayReport) => string> = {
-  json: (report) => sortedJson(report) + '\n',
-  table: renderReportTable,
-  csv: renderSummaryCsv,
-  html: renderReplayHtml,
-};
 
 /** Histories above this size get a progress bar on a TTY: roughly a second of replay. */
 const PROGRESS_THRESHOLD = 50_000;
@@ -56,7 +42,7 @@ export function registerReplayCommand(program: Command): void {
     .option('--name <rulebook>', 'the rulebook to use when the file (or its imports) declares several; default: the last one the file declares')
     .option('--as-of <date>', 'replay events up to and including this UTC day (YYYY-MM-DD)')
     .option('--json', 'print the a6.replay/1 report as JSON (same as --format json)')
-    .option('--format <format>', `output format: ${Object.keys(REPORT_RENDERINGS).join(', ')}`)
+    .option('--format <format>', `output format: ${Object.keys(REPLAY_RENDERINGS).join(', ')}`)
     .option('--out <file>', 'write the output to FILE instead of stdout')
     .action(async (options: ReplayCommandOptions) => {
       await runReplay(options);
@@ -79,7 +65,7 @@ async function runReplay(options: ReplayCommandOptions): Promise<void> {
           const head = await store.head(history);
           return withProgress(head.events, (onProgress) => replay(store.readHistory(history), rulebook, { ...replayOptions, onProgress }));
         });
-  const output = REPORT_RENDERINGS[format]!(buildReplayReport(outcome));
+  const output = REPLAY_RENDERINGS[format]!(buildReplayReport(outcome));
   if (options.out === undefined) process.stdout.write(output);
   else {
     writeFileSync(options.out, output);
@@ -90,7 +76,7 @@ async function runReplay(options: ReplayCommandOptions): Promise<void> {
 function resolveFormat(options: ReplayCommandOptions): string {
   if (options.json && options.format !== undefined && options.format !== 'json') throw usage('--json and --format are exclusive');
   const format = options.json ? 'json' : (options.format ?? 'table');
-  if (REPORT_RENDERINGS[format] === undefined) throw usage(`unknown format '${format}' (${Object.keys(REPORT_RENDERINGS).join(', ')})`);
+  if (REPLAY_RENDERINGS[format] === undefined) throw usage(`unknown format '${format}' (${Object.keys(REPLAY_RENDERINGS).join(', ')})`);
   return format;
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { verifyChain, type ChainVerification } from '../../events/verify-chain.ts';
 import { EXIT_INVALID_INPUT, writeError, writeJson, writeLine, type CliErrorBody } from '../cli-io.ts';
 import { withStore } from './import-command.ts';
-import { verifyRecordedVerdicts, reportPeriods } from './verify-rulebooks.ts';
+import { reportPeriods, verifyRulebookFiles } from './verify-rulebooks.ts';
 
 interface VerifyOptions {
   readonly store?: string;
@@ -41,7 +41,7 @@ export function registerVerifyCommand(program: Command): void {
         const periods =
           files.length === 0
             ? null
-            : await verifyRecordedVerdicts(files, (types) => store.readHistory(history, types === undefined ? {} : { types }));
+            : await verifyRulebookFiles(files, (types) => store.readHistory(history, types === undefined ? {} : { types }));
         const mismatch = periods !== null && periods.some((period) => period.status === 'mismatch');
         const ok = chain.ok && !mismatch;
         const report = { ok, events: chain.events, head: chain.head, broken: chain.broken, ...(periods === null ? {} : { rulebooks: periods }) };

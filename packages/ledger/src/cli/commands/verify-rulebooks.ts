@@ -1,34 +1,26 @@
 import { loadRulebook } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
-import { adoptionPeriods, matchesAdoption, unverifiedPeriod, verifyPeriod, type MatchedRulebook, type PeriodVerification } from '../../compare/recorded-verdicts.ts';
+import type { PeriodVerification } from '../../compare/recorded-verdicts.ts';
+import { verifyRecordedVerdicts } from '../../compare/verify-recorded-verdicts.ts';
 import type { EventType, HistoryEvent } from '../../events/types.ts';
 import { writeLine } from '../cli-io.ts';
 import { compileRulebookChoice } from './compare-command.ts';
 
 /**
- * `a6 verify --rulebook FILE.a6…` (cli.md), the rulebook part: each `RulebookAdopted` period is replayed
- * with the given file that declares a rulebook of the adopted name and sha256, and every recorded
- * `TransactionDecided` of the period is checked (same verdict, same set of codes); periods that no file
- * matches are reported unverified. `read(types?)` reads the history again (one pass per matched period).
+ * `a6 verify --rulebook FILE.a6…`: every file must at least be a valid rulebook file (a typo in one is
+ * invalid input, not "unverified"); then the ledger checks each adoption period against the files.
  */
-export async function verifyRecordedVerdicts(files: readonly string[], read: (types?: readonly EventType[]) => AsyncIterable<HistoryEvent>): Promise<PeriodVerification[]> {
-  // Every file must at least be a valid rulebook file: a typo in one is invalid input, not "unverified".
+export async function verifyRulebookFiles(files: readonly string[], read: (types?: readonly EventType[]) => AsyncIterable<HistoryEvent>): Promise<PeriodVerification[]> {
   for (const file of files) compileRulebookChoice({ file });
   const host = nodeSourceHost(process.cwd());
-  const periods = await adoptionPeriods(read(['RulebookAdopted', 'TransactionDecided']));
-  const results: PeriodVerification[] = [];
-  for (const period of periods) {
-    let matched: MatchedRulebook | null = null;
-    for (const file of files) {
-      const loaded = loadRulebook(host, file, period.name);
-      if (loaded.ok && matchesAdoption(loaded.rulebook, period)) {
-        matched = { file, compiled: loaded.rulebook };
-        break;
-      }
-    }
-    results.push(matched === null ? unverifiedPeriod(period) : await verifyPeriod(read(), period, matched));
-  }
-  return results;
+  return verifyRecordedVerdicts(
+    files,
+    (file, name) => {
+      const loaded = loadRulebook(host, file, name);
+      return loaded.ok ? loaded.rulebook : undefined;
+    },
+    read,
+  );
 }
 
 export function reportPeriods(history: string, periods: readonly PeriodVerification[]): void {
