@@ -10,4 +10,5 @@ export * from './compare/index.ts';
 export * from './explain/index.ts';
 export * from './report-html/index.ts';
 export * from './renderings/index.ts';
-export * from './cli/index.ts';
+export * from './gen/index.ts';
+export * from './a62/index.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { runLspOverStdio } from './run-lsp-over-stdio.ts';
+import { runLspOverStdio } from '../../lsp/run-lsp-over-stdio.ts';
 
 /** `a6 lsp [--stdio]`: the language server over stdio (cli.md). */
 export function registerLspCommand(program: Command): void {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { a62HistoryNdjson, convertCaToolSnapshot, decodeCaToolSnapshot, formatA62Issue } from '../../a62/index.ts';
+import { a62HistoryNdjson, convertCaToolSnapshot, decodeCaToolSnapshot, formatA62Issue } from '@a6/ledger';
 import { CliFailure, EXIT_INVALID_INPUT, endQuietlyWhenStdoutCloses } from '../cli-io.ts';
 
 /**

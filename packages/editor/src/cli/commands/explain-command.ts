@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { SUMMARY_FIELDS } from '../../accounting/structured-summary.ts';
-import { sortedJson } from '../../events/canonical-json.ts';
-import { explain } from '../../explain/explain.ts';
-import type { SummaryField } from '../../explain/explain-report.ts';
-import { renderExplainText } from '../../explain/explain-text.ts';
+import { SUMMARY_FIELDS, explain, renderExplainText, sortedJson, type SummaryField } from '@a6/ledger';
 import {
   bindRulebookChoices,
   checkAsOf,
@@ -15,7 +11,7 @@ import {
   writeOutput,
   type HistoryInput,
   type OrderedValue,
-} from './compare-command.ts';
+} from '../shared-options.ts';
 
 interface ExplainCommandOptions extends HistoryInput {
   readonly rulebook: readonly OrderedValue[];

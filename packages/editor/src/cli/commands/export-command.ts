@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
-import { isHistoryDate, isOnOrBefore } from '../../events/timestamp.ts';
-import type { StoredEvent } from '../../events/types.ts';
+import { isHistoryDate, isOnOrBefore, type StoredEvent } from '@a6/ledger';
 import { CliFailure, EXIT_USAGE, endQuietlyWhenStdoutCloses } from '../cli-io.ts';
-import { withStore } from './import-command.ts';
+import { withStore } from '../shared-options.ts';
 
 interface ExportOptions {
   readonly store?: string;

@@ -1,20 +1,23 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import {
+  HistoryChecker,
+  formatHistoryIssue,
+  isIdConflictError,
+  isSkippedLine,
+  parseHistoryLine,
   readHistoryFile,
   readHistoryLines,
   streamHistoryFile,
   validateHistoryFile,
+  type HistoryEvent,
+  type HistoryIssue,
   type HistoryValidation,
-} from '../../events/decode-history.ts';
-import { HistoryChecker } from '../../events/history-checker.ts';
-import { formatHistoryIssue, type HistoryIssue } from '../../events/history-issue.ts';
-import { isSkippedLine, parseHistoryLine } from '../../events/parse-history-line.ts';
-import type { HistoryEvent } from '../../events/types.ts';
-import type { EventStore } from '../../store/event-store.ts';
-import { openStore, type OpenedStore } from '../../store/open-store.ts';
-import { isIdConflictError, isStoreError, StoreUrlError, type IdConflict } from '../../store/store-errors.ts';
-import { CliFailure, EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, writeJson, writeLine } from '../cli-io.ts';
+  type IdConflict,
+  type OpenedStore,
+} from '@a6/ledger';
+import { CliFailure, EXIT_INVALID_INPUT, writeJson, writeLine } from '../cli-io.ts';
+import { withStore } from '../shared-options.ts';
 
 interface ImportOptions {
   readonly store?: string;
@@ -150,38 +153,3 @@ async function* withProgress(
   }
   bar?.update(count);
 }
-
-/**
- * Opens the `--store` URL for a command and always closes it; store faults become CLI failures (a bad
- * URL is a usage error, exit 2; anything else from the store, exit 3).
- */
-export async function withStore<T>(url: string | undefined, work: (opened: OpenedStore) => Promise<T>): Promise<T> {
-  let opened: OpenedStore;
-  try {
-    opened = await openStore(url);
-  } catch (error) {
-    throw storeFailure(error);
-  }
-  try {
-    return await work(opened);
-  } catch (error) {
-    throw storeFailure(error);
-  } finally {
-    await closeQuietly(opened.store);
-  }
-}
-
-function storeFailure(error: unknown): unknown {
-  if (error instanceof StoreUrlError) return new CliFailure(EXIT_USAGE, { code: error.code, message: error.message });
-  if (isStoreError(error)) return new CliFailure(EXIT_INTERNAL, { code: error.code, message: error.message });
-  return error;
-}
-
-async function closeQuietly(store: EventStore): Promise<void> {
-  try {
-    await store.close();
-  } catch {
-    // The command's own outcome matters more than a failing close.
-  }
-}
-

@@ -29,13 +29,13 @@ const read = (file: string): string => readFileSync(join(workspace, file), 'utf8
 describe('a6 fmt', () => {
   it('formats files in place, names the changed ones on stderr and leaves canonical files untouched', async () => {
     const before = statSync(join(workspace, 'canonical.a6')).mtimeMs;
-    expect(await a6('fmt', 'messy.a6', 'canonical.a6')).toEqual({ exitCode: 0, stdout: '', stderr: 'messy.a6\n' });
+    expect(await a6(['fmt', 'messy.a6', 'canonical.a6'])).toEqual({ exitCode: 0, stdout: '', stderr: 'messy.a6\n' });
     expect(read('messy.a6')).toBe(CANONICAL);
     expect(statSync(join(workspace, 'canonical.a6')).mtimeMs).toBe(before);
   });
 
   it('prints {"files": [{file, changed}]} with --json', async () => {
-    const result = await a6('fmt', '--json', 'messy.a6', 'canonical.a6');
+    const result = await a6(['fmt', '--json', 'messy.a6', 'canonical.a6']);
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
       files: [
@@ -46,10 +46,10 @@ describe('a6 fmt', () => {
   });
 
   it('--check writes nothing and exits 1 naming the files that would change', async () => {
-    expect(await a6('fmt', '--check', 'messy.a6', 'canonical.a6')).toEqual({ exitCode: 1, stdout: '', stderr: 'messy.a6\n' });
+    expect(await a6(['fmt', '--check', 'messy.a6', 'canonical.a6'])).toEqual({ exitCode: 1, stdout: '', stderr: 'messy.a6\n' });
     expect(read('messy.a6')).toBe(MESSY);
-    expect(await a6('fmt', '--check', 'canonical.a6')).toEqual({ exitCode: 0, stdout: '', stderr: '' });
-    const json = await a6('fmt', '--check', '--json', 'messy.a6');
+    expect(await a6(['fmt', '--check', 'canonical.a6'])).toEqual({ exitCode: 0, stdout: '', stderr: '' });
+    const json = await a6(['fmt', '--check', '--json', 'messy.a6']);
     expect(JSON.parse(json.stdout)).toMatchInlineSnapshot(`
       {
         "error": {
@@ -69,14 +69,14 @@ describe('a6 fmt', () => {
   });
 
   it('reports syntax errors as diagnostics, writes nothing and exits 1', async () => {
-    const result = await a6('fmt', 'messy.a6', 'broken.a6');
+    const result = await a6(['fmt', 'messy.a6', 'broken.a6']);
     expect(result).toEqual({
       exitCode: 1,
       stdout: '',
       stderr: 'broken.a6:2:13: error[dsl.syntax]: expected a trigger\n',
     });
     expect(read('messy.a6')).toBe(MESSY);
-    const json = await a6('fmt', '--json', 'broken.a6');
+    const json = await a6(['fmt', '--json', 'broken.a6']);
     expect(JSON.parse(json.stdout)).toMatchInlineSnapshot(`
       {
         "error": {
@@ -110,7 +110,7 @@ describe('a6 fmt', () => {
   });
 
   it('reports an unreadable file', async () => {
-    const result = await a6('fmt', '--json', 'missing.a6');
+    const result = await a6(['fmt', '--json', 'missing.a6']);
     expect(result.exitCode).toBe(1);
     expect(JSON.parse(result.stdout).error.code).toBe('fmt.unreadable');
   });

@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import type { HistoryEvent } from '../../events/types.ts';
-import { GEN_DEFAULT_PARTIES, GEN_DEFAULT_SEED, generateHistory, MAX_PARTIES } from '../../gen/index.ts';
+import { GEN_DEFAULT_PARTIES, GEN_DEFAULT_SEED, MAX_PARTIES, generateHistory, type HistoryEvent } from '@a6/ledger';
 import { CliFailure, EXIT_USAGE } from '../cli-io.ts';
 
 /**

@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { formatDiagnostic, type Diagnostic } from '@a6/dsl';
-// Relative until `@a6/dsl` re-exports the checker; the Node host is deliberately not in the browser-safe index.
-import { checkProgram } from '@a6/dsl';
+import { checkProgram, formatDiagnostic, type Diagnostic } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
 import { CliFailure, EXIT_INVALID_INPUT, writeError, writeJson } from '../cli-io.ts';
 

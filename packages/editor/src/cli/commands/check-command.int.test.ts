@@ -23,7 +23,7 @@ afterAll(() => {
 
 describe('a6 check', () => {
   it('prints diagnostics of the files and their imports, a summary, and exits 0 with warnings only', async () => {
-    const result = await a6('check', 'good.a6');
+    const result = await a6(['check', 'good.a6']);
     expect(result).toEqual({
       exitCode: 0,
       stdout: '',
@@ -32,7 +32,7 @@ describe('a6 check', () => {
   });
 
   it('exits 1 on any error', async () => {
-    const result = await a6('check', 'good.a6', 'bad.a6');
+    const result = await a6(['check', 'good.a6', 'bad.a6']);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toBe(
       [
@@ -45,11 +45,11 @@ describe('a6 check', () => {
   });
 
   it('--json prints one document: files and diagnostics, or the error shape with them in details', async () => {
-    const ok = await a6('check', '--json', 'good.a6');
+    const ok = await a6(['check', '--json', 'good.a6']);
     expect(ok.exitCode).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ files: ['good.a6', 'lib/base.a6'], diagnostics: [{ code: 'dsl.unused_let', file: 'lib/base.a6' }] });
 
-    const failed = await a6('check', '--json', 'bad.a6');
+    const failed = await a6(['check', '--json', 'bad.a6']);
     expect(failed.exitCode).toBe(1);
     const document = JSON.parse(failed.stdout);
     expect(document).toMatchObject({
@@ -62,7 +62,7 @@ describe('a6 check', () => {
   });
 
   it('a missing file is an error, not a crash', async () => {
-    const result = await a6('check', 'nope.a6');
+    const result = await a6(['check', 'nope.a6']);
     expect(result).toEqual({
       exitCode: 1,
       stdout: '',

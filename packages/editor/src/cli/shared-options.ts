@@ -1,17 +1,27 @@
 import { writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
 import { formatDiagnostic, loadRulebook, type CompiledRulebook } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
-import { compareDetailed } from '../../compare/compare.ts';
-import type { ReplayProgress } from '../../engine/replay.ts';
-import { streamHistoryFile, validateHistoryFile } from '../../events/decode-history.ts';
-import { formatHistoryIssue } from '../../events/history-issue.ts';
-import { isHistoryDate } from '../../events/timestamp.ts';
-import type { HistoryEvent } from '../../events/types.ts';
-import { COMPARE_RENDERINGS } from '../../renderings/compare-renderings.ts';
-import { CliFailure, EXIT_INVALID_INPUT, EXIT_USAGE, writeError } from '../cli-io.ts';
-import { withStore } from './import-command.ts';
+import {
+  DEFAULT_STORE_URL,
+  StoreUrlError,
+  formatHistoryIssue,
+  isHistoryDate,
+  isStoreError,
+  openStore,
+  streamHistoryFile,
+  validateHistoryFile,
+  type EventStore,
+  type HistoryEvent,
+  type OpenedStore,
+  type ReplayProgress,
+} from '@a6/ledger';
+import { CliFailure, EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, writeError } from './cli-io.ts';
+
+/**
+ * What several commands take the same way (cli.md): `--history FILE | --store URL`, `--rulebook
+ * FILE.a6[#NAME]` with `--name`, `--as-of`, `--json | --format`, `--out`, and the progress bar.
+ */
 
 /** A `--rulebook` or `--name` value with its position on the command line (commander keeps options apart). */
 export interface OrderedValue {
@@ -30,17 +40,12 @@ export interface HistoryInput {
   readonly store?: string;
 }
 
-interface CompareCommandOptions extends HistoryInput {
-  readonly rulebook: readonly OrderedValue[];
-  readonly name: readonly OrderedValue[];
-  readonly asOf?: string;
-  readonly json?: boolean;
-  readonly format?: string;
-  readonly out?: string;
-}
-
 /** Histories above this size get a progress bar on a TTY: roughly a second of work. */
 const PROGRESS_THRESHOLD = 50_000;
+
+export function usage(message: string): CliFailure {
+  return new CliFailure(EXIT_USAGE, { code: 'cli.usage', message });
+}
 
 /**
  * Repeatable `--rulebook` / `--name` options that remember their order on the command line, so each
@@ -83,12 +88,18 @@ export function compileRulebookChoice(choice: RulebookChoice): CompiledRulebook 
   );
 }
 
+/** Exactly one of `--history FILE` and `--store URL` (a usage error otherwise). */
+export function checkHistoryInput(input: HistoryInput): void {
+  if ((input.history === undefined) === (input.store === undefined)) throw usage('give exactly one of --history FILE.ndjson and --store URL');
+}
+
 /**
  * The history of `--history FILE` (validated exactly like an import first, then streamed: two passes,
- * bounded memory) or of `--store URL`, handed to `work` with its number of events.
+ * bounded memory) or of `--store URL`, handed to `work` with its number of events and, for a file, the
+ * chain head the validation computed.
  */
-export async function withHistoryInput<T>(input: HistoryInput, work: (events: AsyncIterable<HistoryEvent>, total: number) => Promise<T>): Promise<T> {
-  if ((input.history === undefined) === (input.store === undefined)) throw usage('give exactly one of --history FILE.ndjson and --store URL');
+export async function withHistoryInput<T>(input: HistoryInput, work: (events: AsyncIterable<HistoryEvent>, total: number, head?: string) => Promise<T>): Promise<T> {
+  checkHistoryInput(input);
   const file = input.history;
   if (file !== undefined) {
     const validation = await validateHistoryFile(file);
@@ -99,7 +110,7 @@ export async function withHistoryInput<T>(input: HistoryInput, work: (events: As
         validation.issues.map((issue) => formatHistoryIssue(file, issue)),
       );
     }
-    return work(streamHistoryFile(file), validation.events);
+    return work(streamHistoryFile(file), validation.events, validation.head);
   }
   return withStore(input.store, async ({ store, history }) => {
     const head = await store.head(history);
@@ -142,39 +153,41 @@ export function checkAsOf(asOf: string | undefined): void {
   if (asOf !== undefined && !isHistoryDate(asOf)) throw usage(`--as-of takes a day YYYY-MM-DD, not '${asOf}'`);
 }
 
-/**
- * `a6 compare (--history FILE | --store URL) --rulebook A.a6[#NAME] [--name X] --rulebook B.a6 …
- * [--as-of D] [--json | --format table|csv|html] [--out FILE]` (cli.md): one pass over the history
- * through every rulebook; the first is the baseline. Differences are results (exit 0).
- */
-export function registerCompareCommand(program: Command): void {
-  const { collect } = orderedOptionParsers();
-  program
-    .command('compare')
-    .description('compare rulebooks over the same history: verdicts that flip, adjustments that move, first divergence')
-    .option('--history <file>', 'history file (.ndjson), validated exactly like an import')
-    .option('--store <url>', 'sqlite:PATH | memory: | postgres://… | kurrentdb://…, with ?history=ID')
-    .option('--rulebook <file>', 'rulebook file (.a6), FILE.a6#NAME picks a rulebook; repeat, the first is the baseline', collect, [])
-    .option('--name <rulebook>', 'the rulebook of the --rulebook before it (when its file declares several)', collect, [])
-    .option('--as-of <date>', 'compare over events up to and including this UTC day (YYYY-MM-DD)')
-    .option('--json', 'print the a6.compare/1 report as JSON (same as --format json)')
-    .option('--format <format>', `output format: ${Object.keys(COMPARE_RENDERINGS).join(', ')}`)
-    .option('--out <file>', 'write the output to FILE instead of stdout')
-    .action(async (options: CompareCommandOptions) => {
-      const format = resolveOutputFormat(options, Object.keys(COMPARE_RENDERINGS));
-      checkAsOf(options.asOf);
-      const choices = bindRulebookChoices(options.rulebook, options.name);
-      if (choices.length === 0) throw usage('give at least one --rulebook (the first is the baseline)');
-      const rulebooks = choices.map(compileRulebookChoice);
-      const outcome = await withHistoryInput(options, (events, total) =>
-        withProgressBar('compare', total, (onProgress) =>
-          compareDetailed(events, rulebooks, { ...(options.asOf === undefined ? {} : { asOf: options.asOf }), ...(onProgress === undefined ? {} : { onProgress }) }),
-        ),
-      );
-      writeOutput(COMPARE_RENDERINGS[format]!(outcome), options.out);
-    });
+/** The store of `serve` and `token`: `--store`, else `A6_STORE`, else the embedded default (cli.md). */
+export function serverStoreUrl(option: string | undefined): string {
+  return option ?? process.env.A6_STORE ?? DEFAULT_STORE_URL;
 }
 
-export function usage(message: string): CliFailure {
-  return new CliFailure(EXIT_USAGE, { code: 'cli.usage', message });
+/**
+ * Opens the `--store` URL for a command and always closes it; store faults become CLI failures (a bad
+ * URL is a usage error, exit 2; anything else from the store, exit 3).
+ */
+export async function withStore<T>(url: string | undefined, work: (opened: OpenedStore) => Promise<T>): Promise<T> {
+  let opened: OpenedStore;
+  try {
+    opened = await openStore(url);
+  } catch (error) {
+    throw storeFailure(error);
+  }
+  try {
+    return await work(opened);
+  } catch (error) {
+    throw storeFailure(error);
+  } finally {
+    await closeQuietly(opened.store);
+  }
+}
+
+function storeFailure(error: unknown): unknown {
+  if (error instanceof StoreUrlError) return new CliFailure(EXIT_USAGE, { code: error.code, message: error.message });
+  if (isStoreError(error)) return new CliFailure(EXIT_INTERNAL, { code: error.code, message: error.message });
+  return error;
+}
+
+async function closeQuietly(store: EventStore): Promise<void> {
+  try {
+    await store.close();
+  } catch {
+    // The command's own outcome matters more than a failing close.
+  }
 }

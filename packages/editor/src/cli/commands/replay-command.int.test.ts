@@ -24,7 +24,7 @@ afterAll(() => {
 
 describe('a6 replay', () => {
   it('--json prints the a6.replay/1 report of the worked example', async () => {
-    const result = await a6('replay', '--history', 'history.ndjson', '--rulebook', 'bilateral.a6', '--json');
+    const result = await a6(['replay', '--history', 'history.ndjson', '--rulebook', 'bilateral.a6', '--json']);
     expect(result.exitCode).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.format).toBe('a6.replay/1');
@@ -36,15 +36,15 @@ describe('a6 replay', () => {
   });
 
   it('replays a store to the same chain head and digest as the file it was imported from', async () => {
-    const fromFile = JSON.parse((await a6('replay', '--history', 'history.ndjson', '--rulebook', 'bilateral.a6', '--json')).stdout);
-    expect((await a6('import', 'history.ndjson', '--store', 'sqlite:./ledger.db')).exitCode).toBe(0);
-    const fromStore = JSON.parse((await a6('replay', '--store', 'sqlite:./ledger.db', '--rulebook', 'bilateral.a6', '--json')).stdout);
+    const fromFile = JSON.parse((await a6(['replay', '--history', 'history.ndjson', '--rulebook', 'bilateral.a6', '--json'])).stdout);
+    expect((await a6(['import', 'history.ndjson', '--store', 'sqlite:./ledger.db'])).exitCode).toBe(0);
+    const fromStore = JSON.parse((await a6(['replay', '--store', 'sqlite:./ledger.db', '--rulebook', 'bilateral.a6', '--json'])).stdout);
     expect(fromStore.history.head).toBe(fromFile.history.head);
     expect(fromStore.digest).toBe(fromFile.digest);
   });
 
   it('--as-of, --format csv and --out', async () => {
-    const result = await a6('replay', '--history', 'history.ndjson', '--rulebook', 'bilateral.a6', '--as-of', '2024-12-31', '--format', 'csv', '--out', 'summary.csv');
+    const result = await a6(['replay', '--history', 'history.ndjson', '--rulebook', 'bilateral.a6', '--as-of', '2024-12-31', '--format', 'csv', '--out', 'summary.csv']);
     expect(result).toMatchObject({ exitCode: 0, stdout: '', stderr: 'wrote summary.csv\n' });
     const csv = readFileSync('summary.csv', 'utf8');
     // Without the use of 2025 and the inventories, SGP only acquired 500 in 2024.
@@ -52,20 +52,20 @@ describe('a6 replay', () => {
   });
 
   it('prints the table by default', async () => {
-    const result = await a6('replay', '--history', 'history.ndjson', '--rulebook', 'bilateral.a6');
+    const result = await a6(['replay', '--history', 'history.ndjson', '--rulebook', 'bilateral.a6']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('Verdicts  15 accepted, 0 rejected, 0 findings');
   });
 
   it('an invalid rulebook exits 1 with FILE:LINE:COL diagnostics', async () => {
-    const result = await a6('replay', '--history', 'history.ndjson', '--rulebook', 'bad.a6');
+    const result = await a6(['replay', '--history', 'history.ndjson', '--rulebook', 'bad.a6']);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/^bad\.a6:2:\d+: error\[dsl\.unknown_field\]/m);
     expect(result.stdout).toBe('');
   });
 
   it('an invalid history exits 1 with FILE:LINE: diagnostics; --json prints the error document', async () => {
-    const result = await a6('replay', '--history', 'bad.ndjson', '--rulebook', 'bilateral.a6', '--json');
+    const result = await a6(['replay', '--history', 'bad.ndjson', '--rulebook', 'bilateral.a6', '--json']);
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/^bad\.ndjson:1: error\[history\./m);
     expect(result.stderr).toMatch(/^bad\.ndjson:2: error\[history\.malformed_json\]/m);
@@ -73,9 +73,9 @@ describe('a6 replay', () => {
   });
 
   it('usage errors exit 2', async () => {
-    expect((await a6('replay', '--rulebook', 'bilateral.a6')).exitCode).toBe(2);
-    expect((await a6('replay', '--history', 'history.ndjson', '--store', 'memory:', '--rulebook', 'bilateral.a6')).exitCode).toBe(2);
-    expect((await a6('replay', '--history', 'history.ndjson', '--rulebook', 'bilateral.a6', '--as-of', '2024')).exitCode).toBe(2);
-    expect((await a6('replay', '--history', 'history.ndjson', '--rulebook', 'bilateral.a6', '--format', 'pdf')).exitCode).toBe(2);
+    expect((await a6(['replay', '--rulebook', 'bilateral.a6'])).exitCode).toBe(2);
+    expect((await a6(['replay', '--history', 'history.ndjson', '--store', 'memory:', '--rulebook', 'bilateral.a6'])).exitCode).toBe(2);
+    expect((await a6(['replay', '--history', 'history.ndjson', '--rulebook', 'bilateral.a6', '--as-of', '2024'])).exitCode).toBe(2);
+    expect((await a6(['replay', '--history', 'history.ndjson', '--rulebook', 'bilateral.a6', '--format', 'pdf'])).exitCode).toBe(2);
   });
 });

@@ -7,7 +7,7 @@ import { runA6 } from '../run-a6.test-support.ts';
 
 /** `a6 …` in process; this file names the exit code `code`. */
 async function a6(...argv: string[]) {
-  const { exitCode, stdout, stderr } = await runA6(...argv);
+  const { exitCode, stdout, stderr } = await runA6(argv);
   return { code: exitCode, stdout, stderr };
 }
 
