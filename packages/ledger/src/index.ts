@@ -1,7 +1,8 @@
-// The ledger's public face (Node-only: the store pulls in better-sqlite3). The pipeline in order:
-// events → store → state → engine → accounting → report → compare / explain → cli.
+// The ledger's browser-safe face: no Node built-in and no driver, transitively (test/boundaries checks
+// it). The pipeline in order: events → state → engine → accounting → report → compare / explain.
+// Node-only parts have their own entries: `@a6/ledger/node` (history files), `@a6/ledger/store` (the
+// port, the memory store, `openStore`) and `@a6/ledger/store/sqlite|postgres|kurrentdb`.
 export * from './events/index.ts';
-export * from './store/index.ts';
 export * from './state/index.ts';
 export * from './engine/index.ts';
 export * from './accounting/index.ts';

@@ -2,20 +2,9 @@ import { writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import { formatDiagnostic, loadRulebook, type CompiledRulebook } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
-import {
-  DEFAULT_STORE_URL,
-  StoreUrlError,
-  formatHistoryIssue,
-  isHistoryDate,
-  isStoreError,
-  openStore,
-  streamHistoryFile,
-  validateHistoryFile,
-  type EventStore,
-  type HistoryEvent,
-  type OpenedStore,
-  type ReplayProgress,
-} from '@a6/ledger';
+import { formatHistoryIssue, isHistoryDate, type HistoryEvent, type ReplayProgress } from '@a6/ledger';
+import { streamHistoryFile, validateHistoryFile } from '@a6/ledger/node';
+import { DEFAULT_STORE_URL, StoreUrlError, isStoreError, openStore, type EventStore, type OpenedStore } from '@a6/ledger/store';
 import { CliFailure, EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, writeError } from './cli-io.ts';
 
 /**

@@ -16,7 +16,6 @@ export {
   eventHash,
   instantOf,
   parseHistoryLine,
-  readHistoryFile,
   sha256Hex,
   sortedJson,
   toHistoryEvent,
@@ -26,6 +25,7 @@ export {
   type HistoryIssue,
   type StoredEvent,
 } from '@a6/ledger';
+export { readHistoryFile } from '@a6/ledger/node';
 export {
   DEFAULT_HISTORY,
   DEFAULT_STORE_URL,
@@ -39,8 +39,8 @@ export {
   type HistoryHead,
   type RulebookVersion,
   type TokenRecord,
-} from '@a6/ledger';
-export { MemoryEventStore } from '@a6/ledger';
+} from '@a6/ledger/store';
+export { MemoryEventStore } from '@a6/ledger/store';
 export { ReplayEngine, replay, type VerdictEntry } from '@a6/ledger';
 export { buildReplayReport } from '@a6/ledger';
 

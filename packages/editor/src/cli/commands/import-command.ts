@@ -1,21 +1,8 @@
 import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
-import {
-  HistoryChecker,
-  formatHistoryIssue,
-  isIdConflictError,
-  isSkippedLine,
-  parseHistoryLine,
-  readHistoryFile,
-  readHistoryLines,
-  streamHistoryFile,
-  validateHistoryFile,
-  type HistoryEvent,
-  type HistoryIssue,
-  type HistoryValidation,
-  type IdConflict,
-  type OpenedStore,
-} from '@a6/ledger';
+import { HistoryChecker, formatHistoryIssue, isSkippedLine, parseHistoryLine, type HistoryEvent, type HistoryIssue, type HistoryValidation } from '@a6/ledger';
+import { readHistoryFile, readHistoryLines, streamHistoryFile, validateHistoryFile } from '@a6/ledger/node';
+import { isIdConflictError, type IdConflict, type OpenedStore } from '@a6/ledger/store';
 import { CliFailure, EXIT_INVALID_INPUT, writeJson, writeLine } from '../cli-io.ts';
 import { withStore } from '../shared-options.ts';
 

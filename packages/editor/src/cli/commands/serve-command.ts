@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_STORE_URL, openStore } from '@a6/ledger';
+import { DEFAULT_STORE_URL, openStore } from '@a6/ledger/store';
 import { createServer, type AnonymousAccess } from '../../server/index.ts';
 import { DEFAULT_EXAMPLES_DIR, seedExamples } from '../../server/seed/seed-examples.ts';
 import { CliFailure, EXIT_INTERNAL, EXIT_USAGE, writeError, writeLine } from '../cli-io.ts';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { DEFAULT_STORE_URL, openStore } from '@a6/ledger';
+import { DEFAULT_STORE_URL, openStore } from '@a6/ledger/store';
 import { ROLE_SYNTAX, formatRole, mintToken, parseRole } from '../../server/index.ts';
 import { CliFailure, EXIT_USAGE, writeError, writeJson, writeLine } from '../cli-io.ts';
 import { serverStoreUrl } from '../shared-options.ts';
