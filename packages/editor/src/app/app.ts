@@ -1,14 +1,6 @@
 import type { Diagnostic } from '@a6/dsl';
-import {
-  AnalysisClient,
-  type AnalysisOutcome,
-  type AnalysisRequest,
-  type AnalysisRun,
-  type CompareReport,
-  type ReplayReport,
-  type RulebookReference,
-  type VerdictEntry,
-} from './analysis/index.ts';
+import type { CompareReport, ReplayReport, ReportEntry as VerdictEntry } from '@a6/ledger';
+import { AnalysisClient, type AnalysisOutcome, type AnalysisRequest, type AnalysisRun, type RulebookReference } from './analysis/index.ts';
 import { pageKeys, registerAppCommands, openCommandPalette, type AppCommand } from './commands/index.ts';
 import { renderCompareResults } from './compare/index.ts';
 import { LanguageClient, startLanguageWorker } from './language-client/index.ts';
