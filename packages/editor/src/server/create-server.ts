@@ -11,7 +11,7 @@ import { apiErrorHandler, apiNotFound, type ServerLog } from './http/error-handl
 import { DEFAULT_RATE_LIMIT, apiRateLimit, type RateLimitOptions } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { LiveLedger } from './live/index.ts';
-import type { EventStore } from './platform.ts';
+import type { EventStore } from '@a6/ledger/store';
 import { rulebookRoutes } from './rulebooks/rulebook-routes.ts';
 
 export interface ServerOptions {
