@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
 import { formatDiagnostic, loadRulebook, type CompiledRulebook } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
 import { formatHistoryIssue, isHistoryDate, type HistoryEvent, type ReplayProgress } from '@a6/ledger';
@@ -27,6 +28,14 @@ export interface RulebookChoice {
 export interface HistoryInput {
   readonly history?: string;
   readonly store?: string;
+}
+
+/** What `--store URL` takes, in the help of every command that opens a store (cli.md). */
+export const STORE_OPTION_HELP = 'sqlite:PATH | memory: | postgres://… | kurrentdb://…, with ?history=ID';
+
+/** `--history FILE | --store URL`, for the commands that read a history from either (`withHistoryInput`). */
+export function historyInputOptions(command: Command): Command {
+  return command.option('--history <file>', 'history file (.ndjson), validated exactly like an import').option('--store <url>', STORE_OPTION_HELP);
 }
 
 /** Histories above this size get a progress bar on a TTY: roughly a second of work. */

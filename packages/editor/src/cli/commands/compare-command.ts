@@ -4,6 +4,7 @@ import {
   bindRulebookChoices,
   checkAsOf,
   compileRulebookChoice,
+  historyInputOptions,
   orderedOptionParsers,
   resolveOutputFormat,
   usage,
@@ -30,11 +31,7 @@ interface CompareCommandOptions extends HistoryInput {
  */
 export function registerCompareCommand(program: Command): void {
   const { collect } = orderedOptionParsers();
-  program
-    .command('compare')
-    .description('compare rulebooks over the same history: verdicts that flip, adjustments that move, first divergence')
-    .option('--history <file>', 'history file (.ndjson), validated exactly like an import')
-    .option('--store <url>', 'sqlite:PATH | memory: | postgres://… | kurrentdb://…, with ?history=ID')
+  historyInputOptions(program.command('compare').description('compare rulebooks over the same history: verdicts that flip, adjustments that move, first divergence'))
     .option('--rulebook <file>', 'rulebook file (.a6), FILE.a6#NAME picks a rulebook; repeat, the first is the baseline', collect, [])
     .option('--name <rulebook>', 'the rulebook of the --rulebook before it (when its file declares several)', collect, [])
     .option('--as-of <date>', 'compare over events up to and including this UTC day (YYYY-MM-DD)')

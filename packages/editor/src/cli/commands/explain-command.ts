@@ -4,6 +4,7 @@ import {
   bindRulebookChoices,
   checkAsOf,
   compileRulebookChoice,
+  historyInputOptions,
   orderedOptionParsers,
   usage,
   withHistoryInput,
@@ -32,11 +33,7 @@ interface ExplainCommandOptions extends HistoryInput {
  */
 export function registerExplainCommand(program: Command): void {
   const { collect } = orderedOptionParsers();
-  program
-    .command('explain')
-    .description('the unit ranges and events behind one figure of the structured summary')
-    .option('--history <file>', 'history file (.ndjson), validated exactly like an import')
-    .option('--store <url>', 'sqlite:PATH | memory: | postgres://… | kurrentdb://…, with ?history=ID')
+  historyInputOptions(program.command('explain').description('the unit ranges and events behind one figure of the structured summary'))
     .option('--rulebook <file>', 'rulebook file (.a6); FILE.a6#NAME picks a rulebook', collect, [])
     .option('--name <rulebook>', 'the rulebook to use when the file declares several', collect, [])
     .requiredOption('--party <code>', 'Party (ISO 3166-1 alpha-3)')

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { isHistoryDate, isOnOrBefore, type StoredEvent } from '@a6/ledger';
 import { CliFailure, EXIT_USAGE, endQuietlyWhenStdoutCloses } from '../cli-io.ts';
-import { withStore } from '../shared-options.ts';
+import { STORE_OPTION_HELP, withStore } from '../shared-options.ts';
 
 interface ExportOptions {
   readonly store?: string;
@@ -17,7 +17,7 @@ export function registerExportCommand(program: Command): void {
   program
     .command('export')
     .description('the stored history as NDJSON on stdout (explicit ids, no prev)')
-    .option('--store <url>', 'sqlite:PATH | memory: | postgres://… | kurrentdb://…, with ?history=ID', undefined)
+    .option('--store <url>', STORE_OPTION_HELP)
     .option('--as-of <date>', 'only events up to and including this day (YYYY-MM-DD)')
     .action(async (options: ExportOptions) => {
       const asOf = options.asOf;

@@ -4,7 +4,7 @@ import { HistoryChecker, formatHistoryIssue, isSkippedLine, parseHistoryLine, ty
 import { readHistoryFile, readHistoryLines, streamHistoryFile, validateHistoryFile } from '@a6/ledger/node';
 import { isIdConflictError, type IdConflict, type OpenedStore } from '@a6/ledger/store';
 import { CliFailure, EXIT_INVALID_INPUT, writeJson, writeLine } from '../cli-io.ts';
-import { withStore } from '../shared-options.ts';
+import { STORE_OPTION_HELP, withStore } from '../shared-options.ts';
 
 interface ImportOptions {
   readonly store?: string;
@@ -25,7 +25,7 @@ export function registerImportCommand(program: Command): void {
     .command('import')
     .description('validate a history file (NDJSON) and append it atomically to a store')
     .argument('<file>', 'history file (.ndjson)')
-    .option('--store <url>', 'sqlite:PATH | memory: | postgres://… | kurrentdb://…, with ?history=ID', undefined)
+    .option('--store <url>', STORE_OPTION_HELP)
     .option('--sort', 'stably sort the file by at before checking and appending')
     .option('--json', 'print {"history","stored","skipped","events","head"} on stdout')
     .addHelpText(

@@ -4,6 +4,7 @@ import {
   checkAsOf,
   checkHistoryInput,
   compileRulebookChoice,
+  historyInputOptions,
   resolveOutputFormat,
   withHistoryInput,
   withProgressBar,
@@ -27,11 +28,7 @@ interface ReplayCommandOptions extends HistoryInput {
  * exits 1 with `FILE:LINE:COL` / `FILE:LINE:` diagnostics on stderr.
  */
 export function registerReplayCommand(program: Command): void {
-  program
-    .command('replay')
-    .description('replay a history under one rulebook: verdicts, levies, holdings, structured summary')
-    .option('--history <file>', 'history file (.ndjson), validated exactly like an import')
-    .option('--store <url>', 'sqlite:PATH | memory: | postgres://… | kurrentdb://…, with ?history=ID')
+  historyInputOptions(program.command('replay').description('replay a history under one rulebook: verdicts, levies, holdings, structured summary'))
     .requiredOption('--rulebook <file>', 'rulebook file (.a6)')
     .option('--name <rulebook>', 'the rulebook to use when the file (or its imports) declares several; default: the last one the file declares')
     .option('--as-of <date>', 'replay events up to and including this UTC day (YYYY-MM-DD)')

@@ -3,7 +3,7 @@ import { loadRulebook } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
 import { verifyChain, verifyRecordedVerdicts, type ChainVerification, type EventType, type HistoryEvent, type PeriodVerification } from '@a6/ledger';
 import { EXIT_INVALID_INPUT, writeError, writeJson, writeLine, type CliErrorBody } from '../cli-io.ts';
-import { compileRulebookChoice, withStore } from '../shared-options.ts';
+import { STORE_OPTION_HELP, compileRulebookChoice, withStore } from '../shared-options.ts';
 
 interface VerifyOptions {
   readonly store?: string;
@@ -22,7 +22,7 @@ export function registerVerifyCommand(program: Command): void {
   program
     .command('verify')
     .description('check the hash chain of the stored history (tamper evidence)')
-    .option('--store <url>', 'sqlite:PATH | memory: | postgres://… | kurrentdb://…, with ?history=ID', undefined)
+    .option('--store <url>', STORE_OPTION_HELP)
     .option('--json', 'print {"ok","events","head","broken"} on stdout (with --rulebook also "rulebooks": the adoption periods); on a broken chain or a mismatch the error shape {"error":{code,message,details}} with that document as details')
     .option('--rulebook <files...>', 'rulebook files (.a6): replay each adoption period with the file whose rulebook name and sha256 match, and check every recorded TransactionDecided')
     .addHelpText(
