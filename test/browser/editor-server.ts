@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type A6Server } from '../../packages/editor/src/server/index.ts';
-import { MemoryEventStore, readHistoryFile } from '../../packages/editor/src/server/platform.ts';
+import { readHistoryFile } from '@a6/ledger/node';
+import { MemoryEventStore } from '@a6/ledger/store';
 import { DEFAULT_EXAMPLES_DIR, seedExamples } from '../../packages/editor/src/server/seed/seed-examples.ts';
 
 /**

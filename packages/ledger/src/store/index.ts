@@ -7,4 +7,3 @@ export * from './open-store.ts';
 export * from './append-batch.ts';
 export * from './catch-up-subscription.ts';
 export * from './memory/index.ts';
-export * from './sqlite/index.ts';

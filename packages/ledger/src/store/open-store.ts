@@ -1,8 +1,8 @@
 import type { EventStore } from './event-store.ts';
 import { MemoryEventStore } from './memory/memory-event-store.ts';
-import { SqliteEventStore } from './sqlite/sqlite-event-store.ts';
 import { registerKurrentBackend } from './kurrentdb/register-kurrentdb-backend.ts';
 import { registerPostgresBackend } from './postgres/register-postgres-backend.ts';
+import { registerSqliteBackend } from './sqlite/register-sqlite-backend.ts';
 import { registerStoreBackend, storeBackendFactory } from './store-backends.ts';
 import { DEFAULT_STORE_URL, parseStoreUrl, type StoreLocation } from './store-url.ts';
 
@@ -14,8 +14,8 @@ export interface OpenedStore {
 }
 
 registerStoreBackend('memory', async () => new MemoryEventStore());
-registerStoreBackend('sqlite', (location) => SqliteEventStore.open(location.target));
-// Server backends load their client library on first use only (pg ~0.5 s, the KurrentDB client ~2 s cold).
+// Backends load their driver on first use only (better-sqlite3's addon; pg ~0.5 s, the KurrentDB client ~2 s cold).
+registerSqliteBackend();
 registerPostgresBackend();
 registerKurrentBackend();
 

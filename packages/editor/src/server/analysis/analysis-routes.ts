@@ -8,7 +8,7 @@ import { isHistoryId, isHistoryDay } from './analysis-input.ts';
 import { READ_ROLES } from '../read-roles.ts';
 import { assertRulebookFileName } from '../rulebooks/rulebook-file-name.ts';
 import { RulebookWorkspace } from '../rulebooks/rulebook-workspace.ts';
-import type { EventStore } from '../platform.ts';
+import type { EventStore } from '@a6/ledger/store';
 import { ServerSentEvents } from './server-sent-events.ts';
 
 const rulebookRef = z.union([

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { EventStore, TokenRecord } from '../platform.ts';
+import type { EventStore, TokenRecord } from '@a6/ledger/store';
 import { formatRole, type Role } from './role.ts';
 
 /**

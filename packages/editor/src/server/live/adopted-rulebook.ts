@@ -1,4 +1,6 @@
-import { canonicalJson, type CompiledRulebook, type EventOf, type EventStore } from '../platform.ts';
+import type { CompiledRulebook } from '@a6/dsl';
+import { canonicalJson, type EventOf } from '@a6/ledger';
+import type { EventStore } from '@a6/ledger/store';
 import { isRulebookFileName } from '../rulebooks/rulebook-file-name.ts';
 import { compileFromSources } from '../rulebooks/rulebook-workspace.ts';
 

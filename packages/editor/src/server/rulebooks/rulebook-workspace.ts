@@ -1,14 +1,5 @@
-import {
-  checkProgram,
-  loadRulebook,
-  memorySourceHost,
-  parseRulebookFile,
-  resolveImportPath,
-  type CompiledRulebook,
-  type Diagnostic,
-  type EventStore,
-  type RulebookVersion,
-} from '../platform.ts';
+import { checkProgram, loadRulebook, memorySourceHost, parseRulebookFile, resolveImportPath, type CompiledRulebook, type Diagnostic } from '@a6/dsl';
+import type { EventStore, RulebookVersion } from '@a6/ledger/store';
 
 /** A rulebook a file declares (for listings: the editor's side bar, `GET /api/rulebooks`). */
 export interface DeclaredRulebook {

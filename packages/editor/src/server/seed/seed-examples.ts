@@ -2,7 +2,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LiveLedger } from '../live/index.ts';
-import { isHistoryId, readHistoryFile, type EventStore } from '../platform.ts';
+import { readHistoryFile } from '@a6/ledger/node';
+import { isHistoryId, type EventStore } from '@a6/ledger/store';
 import { RulebookWorkspace, hasErrors } from '../rulebooks/rulebook-workspace.ts';
 
 /** The repository's `examples/` folder. */

@@ -1,1 +1,2 @@
 export * from './sqlite-event-store.ts';
+export { registerSqliteBackend } from './register-sqlite-backend.ts';
