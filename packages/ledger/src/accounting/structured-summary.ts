@@ -202,12 +202,13 @@ function hasBooking(flows: YearFlows): boolean {
   );
 }
 
-/** `ndc_target`: the NDC target (or the trajectory value of the year) minus the adjustment. */
+/** `ndc_target`: the trajectory value of the year, or the NDC target in its target year, minus the adjustment. */
 function adjustedTarget(ndc: Ndc | null, metric: string, year: number, adjustment: number): number | null {
   if (ndc === null || ndc.metric !== metric) return null;
   const trajectory = ndc.trajectory?.[String(year)];
   if (trajectory !== undefined) return trajectory - adjustment;
   if (ndc.target === undefined) return null;
-  const applies = ndc.kind === 'multi-year' ? year >= ndc.from && year <= ndc.to : year === (ndc.targetYear ?? ndc.to);
-  return applies ? ndc.target - adjustment : null;
+  // Without a trajectory value the target is a level for one year only, whatever the NDC's kind
+  // (docs/reports.md "adjusted_target"): the target year, else the period's last year.
+  return year === (ndc.targetYear ?? ndc.to) ? ndc.target - adjustment : null;
 }
