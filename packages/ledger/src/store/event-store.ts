@@ -1,5 +1,10 @@
 import type { EventType, HistoryEvent, StoredEvent } from '../events/types.ts';
+import type { RulebookFileSummary, RulebookVersion } from './rulebook-workspace.ts';
 import { StoreError } from './store-errors.ts';
+import type { TokenRecord } from './token-store.ts';
+
+export type { RulebookFileSummary, RulebookVersion } from './rulebook-workspace.ts';
+export type { TokenRecord } from './token-store.ts';
 
 /**
  * The EventStore port (shared/spec/events.md "Storage", docs/storage.md). Every backend (memory,
@@ -93,37 +98,6 @@ export interface SubscribeOptions {
 
 /** Delivery is sequential: the next event is only delivered after the returned promise settles. */
 export type SubscriptionHandler = (event: StoredEvent) => void | Promise<void>;
-
-/** One saved version of a rulebook file in the workspace (`RulebookSaved {file, sha256, source}`). */
-export interface RulebookVersion {
-  readonly file: string;
-  /** sha256 hex of `source` (UTF-8). */
-  readonly sha256: string;
-  readonly source: string;
-  /** 1-based version number within the file. */
-  readonly version: number;
-  /** ISO-8601 UTC time the store recorded the save. */
-  readonly savedAt: string;
-}
-
-export interface RulebookFileSummary {
-  readonly file: string;
-  /** sha256 of the latest version. */
-  readonly sha256: string;
-  readonly versions: number;
-  readonly savedAt: string;
-}
-
-/** A server bearer token; only its hash is stored. */
-export interface TokenRecord {
-  /** sha256 hex of the token (the lookup key). */
-  readonly hash: string;
-  /** `admin`, `designer`, `operator:<REGISTRY>`, `party:<CODE>`, `reader`. */
-  readonly role: string;
-  readonly label?: string;
-  readonly createdAt: string;
-  readonly revoked?: boolean;
-}
 
 export interface EventStore {
   /** Backend name for health reports: `memory`, `sqlite`, `postgres`, `kurrentdb`. */

@@ -1,4 +1,3 @@
-import { sha256Hex } from '../../events/canonical-json.ts';
 import { GENESIS_PREV } from '../../events/hash-chain.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import { appendBatch, matchesFilters, type ChainedRecord, type StoredIdentity } from '../append-batch.ts';
@@ -20,6 +19,8 @@ import type {
 } from '../event-store.ts';
 import { assertHistoryId } from '../event-store.ts';
 import { ConcurrencyError, StoreClosedError } from '../store-errors.ts';
+import { MemoryRulebookWorkspace } from './memory-rulebook-workspace.ts';
+import { MemoryTokenStore } from './memory-token-store.ts';
 
 interface MemoryHistory {
   readonly events: StoredEvent[];
@@ -38,8 +39,8 @@ const DEFAULT_BATCH = 1000;
 export class MemoryEventStore implements EventStore {
   readonly backend = 'memory';
   private readonly histories = new Map<string, MemoryHistory>();
-  private readonly rulebooks = new Map<string, RulebookVersion[]>();
-  private readonly tokens = new Map<string, TokenRecord>();
+  private readonly workspace = new MemoryRulebookWorkspace();
+  private readonly tokens = new MemoryTokenStore();
   private readonly subscriptions = new Set<Subscription>();
   private appendQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -145,43 +146,32 @@ export class MemoryEventStore implements EventStore {
 
   async saveRulebook(file: string, source: string): Promise<RulebookVersion> {
     this.assertOpen();
-    const versions = this.rulebooks.get(file) ?? [];
-    const sha256 = sha256Hex(source);
-    const latest = versions.at(-1);
-    if (latest !== undefined && latest.sha256 === sha256) return latest;
-    const version: RulebookVersion = { file, sha256, source, version: versions.length + 1, savedAt: new Date().toISOString() };
-    this.rulebooks.set(file, [...versions, version]);
-    return version;
+    return this.workspace.save(file, source);
   }
 
   async listRulebookFiles(): Promise<readonly RulebookFileSummary[]> {
     this.assertOpen();
-    return [...this.rulebooks.values()]
-      .flatMap((versions) => {
-        const latest = versions.at(-1);
-        return latest === undefined ? [] : [{ file: latest.file, sha256: latest.sha256, versions: versions.length, savedAt: latest.savedAt }];
-      })
-      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    return this.workspace.listFiles();
   }
 
   async rulebookVersions(file: string): Promise<readonly RulebookVersion[]> {
     this.assertOpen();
-    return [...(this.rulebooks.get(file) ?? [])];
+    return this.workspace.versions(file);
   }
 
   async putToken(record: TokenRecord): Promise<void> {
     this.assertOpen();
-    this.tokens.set(record.hash, { ...record });
+    return this.tokens.put(record);
   }
 
   async findToken(hash: string): Promise<TokenRecord | undefined> {
     this.assertOpen();
-    return this.tokens.get(hash);
+    return this.tokens.find(hash);
   }
 
   async listTokens(): Promise<readonly TokenRecord[]> {
     this.assertOpen();
-    return [...this.tokens.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
+    return this.tokens.list();
   }
 
   async close(): Promise<void> {
