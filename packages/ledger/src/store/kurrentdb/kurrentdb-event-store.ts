@@ -2,9 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   AppendConsistencyViolationError,
   BACKWARDS,
-  END,
-  KurrentDBClient,
-  NO_STREAM,
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
@@ -15,11 +12,11 @@ import {
   type ReadPosition,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
-import { sha256Hex } from '../../events/canonical-json.ts';
 import { GENESIS_PREV, toHistoryEvent } from '../../events/hash-chain.ts';
 import type { HistoryEvent, StoredEvent } from '../../events/types.ts';
 import { appendBatch, contentHash, type ChainedRecord, type StoredIdentity } from '../append-batch.ts';
 import {
+  assertHistoryId,
   isHistoryId,
   type AppendOptions,
   type AppendResult,
@@ -36,10 +33,12 @@ import {
   type SubscriptionHandler,
   type TokenRecord,
 } from '../event-store.ts';
-import { ConcurrencyError, StoreClosedError, StoreError, isStoreError } from '../store-errors.ts';
+import { ConcurrencyError, StoreError } from '../store-errors.ts';
 import { buildAppendTransaction, HEAD_EVENT_TYPE, parseHeadRecord, splitIntoTransactions, type HeadRecord } from './kurrentdb-append-plan.ts';
 import { fromKurrentRecord } from './kurrentdb-event-data.ts';
+import { KurrentConnection } from './kurrentdb-connection.ts';
 import { parseKurrentLocation, type KurrentLocation } from './kurrentdb-location.ts';
+import { KurrentRulebookWorkspace } from './kurrentdb-rulebook-workspace.ts';
 import {
   eventStreamName,
   headStreamName,
@@ -47,14 +46,12 @@ import {
   historyStreamPrefix,
   parseHistoryStreamName,
   tokensStreamName,
-  workspaceStreamName,
 } from './kurrentdb-stream-names.ts';
 import { findStartRevision } from './find-start-revision.ts';
 import { TransactionReorderer, type HistoryLogItem } from './transaction-reorderer.ts';
 
 /** How often an append with `expectedHead: 'any'` re-reads the head after losing a race. */
 const MAX_HEAD_RACES = 20;
-const MAX_WORKSPACE_RACES = 20;
 
 interface HeadAt {
   readonly revision: bigint;
@@ -90,28 +87,24 @@ interface IdIndex {
  */
 export class KurrentEventStore implements EventStore {
   readonly backend = 'kurrentdb';
-  private closed = false;
   private readonly subscriptions = new Set<Subscription>();
   private readonly idIndexes = new Map<string, IdIndex>();
+  private readonly client: KurrentConnection['client'];
+  private readonly workspace: KurrentRulebookWorkspace;
 
-  private constructor(
-    private readonly client: KurrentDBClient,
-    readonly location: KurrentLocation,
-  ) {}
+  /** A history store on `connection`, which it owns (closing the store disposes the client). */
+  constructor(private readonly connection: KurrentConnection) {
+    this.client = connection.client;
+    this.workspace = new KurrentRulebookWorkspace(connection);
+  }
 
   /** Connects (and checks the server answers). `target`: a `kurrentdb://` / `esdb://` URL. */
   static async open(target: string): Promise<KurrentEventStore> {
-    const location = parseKurrentLocation(target);
-    const client = KurrentDBClient.connectionString(location.connectionString);
-    const store = new KurrentEventStore(client, location);
-    try {
-      await store.readWholeStream(historiesStreamName(location.prefix), 1);
-    } catch (error) {
-      await client.dispose().catch(() => undefined);
-      const reason = isStoreError(error) && error.cause instanceof Error ? error.cause.message : String(error);
-      throw new StoreError('store.failure', `kurrentdb ${location.display}: cannot reach the server: ${reason}`, { cause: error });
-    }
-    return store;
+    return new KurrentEventStore(await KurrentConnection.open(parseKurrentLocation(target)));
+  }
+
+  get location(): KurrentLocation {
+    return this.connection.location;
   }
 
   async append(history: HistoryId, events: EventBatch, options: AppendOptions = {}): Promise<AppendResult> {
@@ -145,7 +138,7 @@ export class KurrentEventStore implements EventStore {
         return result;
       }
     } catch (error) {
-      throw failure(this.location, `append to history ${history}`, error);
+      throw this.connection.failure(`append to history ${history}`, error);
     }
   }
 
@@ -197,7 +190,7 @@ export class KurrentEventStore implements EventStore {
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return;
-      throw failure(this.location, `read stream ${stream} of history ${history}`, error);
+      throw this.connection.failure(`read stream ${stream} of history ${history}`, error);
     }
   }
 
@@ -216,7 +209,7 @@ export class KurrentEventStore implements EventStore {
       }
       reorderer.finish();
     } catch (error) {
-      throw failure(this.location, `read history ${history}`, error);
+      throw this.connection.failure(`read history ${history}`, error);
     }
   }
 
@@ -274,7 +267,7 @@ export class KurrentEventStore implements EventStore {
       const last = await this.lastHead(history);
       return last === null ? { history, events: 0, hash: GENESIS_PREV } : { history, events: last.head.events, hash: last.head.hash };
     } catch (error) {
-      throw failure(this.location, `read the head of history ${history}`, error);
+      throw this.connection.failure(`read the head of history ${history}`, error);
     }
   }
 
@@ -289,44 +282,15 @@ export class KurrentEventStore implements EventStore {
   }
 
   async saveRulebook(file: string, source: string): Promise<RulebookVersion> {
-    this.assertOpen();
-    const sha256 = sha256Hex(source);
-    const stream = workspaceStreamName(this.location.prefix);
-    try {
-      for (let race = 0; race < MAX_WORKSPACE_RACES; race += 1) {
-        const saved = await this.readWholeStream(stream);
-        const versions = saved.map((resolved) => resolved.event?.data as unknown as RulebookVersion).filter((version) => version?.file === file);
-        const latest = versions.at(-1);
-        if (latest !== undefined && latest.sha256 === sha256) return latest;
-        const version: RulebookVersion = { file, sha256, source, version: versions.length + 1, savedAt: new Date().toISOString() };
-        const lastRevision = saved.at(-1)?.event?.revision;
-        try {
-          await this.client.appendToStream(stream, jsonEvent({ type: 'RulebookSaved', data: { ...version } }), {
-            streamState: lastRevision === undefined ? NO_STREAM : lastRevision,
-          });
-          return version;
-        } catch (error) {
-          if (!isExpectedStateError(error)) throw error;
-        }
-      }
-      throw new StoreError('store.failure', `save rulebook ${file}: lost the workspace race ${MAX_WORKSPACE_RACES} times`);
-    } catch (error) {
-      throw failure(this.location, `save rulebook ${file}`, error);
-    }
+    return this.workspace.save(file, source);
   }
 
   async listRulebookFiles(): Promise<readonly RulebookFileSummary[]> {
-    this.assertOpen();
-    const latest = new Map<string, RulebookVersion>();
-    for (const version of await this.workspaceVersions()) latest.set(version.file, version);
-    return [...latest.values()]
-      .sort((a, b) => compareCodeUnits(a.file, b.file))
-      .map((version) => ({ file: version.file, sha256: version.sha256, versions: version.version, savedAt: version.savedAt }));
+    return this.workspace.listFiles();
   }
 
   async rulebookVersions(file: string): Promise<readonly RulebookVersion[]> {
-    this.assertOpen();
-    return (await this.workspaceVersions()).filter((version) => version.file === file);
+    return this.workspace.versions(file);
   }
 
   async putToken(record: TokenRecord): Promise<void> {
@@ -334,7 +298,7 @@ export class KurrentEventStore implements EventStore {
     try {
       await this.client.appendToStream(tokensStreamName(this.location.prefix), jsonEvent({ type: 'TokenPut', data: { ...record } }));
     } catch (error) {
-      throw failure(this.location, 'store a token', error);
+      throw this.connection.failure('store a token', error);
     }
   }
 
@@ -344,13 +308,6 @@ export class KurrentEventStore implements EventStore {
 
   async listTokens(): Promise<readonly TokenRecord[]> {
     return [...(await this.tokens()).values()].sort((a, b) => compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.hash, b.hash));
-  }
-
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
-    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    await this.client.dispose();
   }
 
   private async tokens(): Promise<Map<string, TokenRecord>> {
@@ -363,9 +320,9 @@ export class KurrentEventStore implements EventStore {
     return tokens;
   }
 
-  private async workspaceVersions(): Promise<RulebookVersion[]> {
-    const saved = await this.readWholeStream(workspaceStreamName(this.location.prefix));
-    return saved.map((resolved) => resolved.event?.data as unknown as RulebookVersion).filter((version) => version?.file !== undefined);
+  async close(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.connection.close();
   }
 
   /** Where a read of the history from `fromSeq` starts; `null` for a history with no events. */
@@ -390,21 +347,8 @@ export class KurrentEventStore implements EventStore {
     return toHeadAt(found);
   }
 
-  /** A stream's events (or the first/last `maxCount`); a stream that does not exist is empty. */
-  private async readWholeStream(name: string, maxCount?: number, direction?: typeof BACKWARDS, fromRevision?: bigint): Promise<ResolvedEvent[]> {
-    const out: ResolvedEvent[] = [];
-    try {
-      const reads = this.client.readStream(name, {
-        ...(maxCount === undefined ? {} : { maxCount }),
-        ...(direction === undefined ? {} : { direction, fromRevision: END }),
-        ...(fromRevision === undefined ? {} : { fromRevision }),
-      });
-      for await (const resolved of reads) out.push(resolved);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw failure(this.location, `read stream ${name}`, error);
-    }
-    return out;
+  private readWholeStream(name: string, maxCount?: number, direction?: typeof BACKWARDS, fromRevision?: bigint): Promise<ResolvedEvent[]> {
+    return this.connection.readWholeStream(name, maxCount, direction, fromRevision);
   }
 
   private filterFor(history: string, streamPrefixes: readonly string[] | undefined) {
@@ -426,7 +370,7 @@ export class KurrentEventStore implements EventStore {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new StoreClosedError();
+    this.connection.assertOpen();
   }
 }
 
@@ -440,17 +384,6 @@ function isExpectedStateError(error: unknown): boolean {
   return error instanceof WrongExpectedVersionError || error instanceof AppendConsistencyViolationError;
 }
 
-function assertHistoryId(history: string): void {
-  if (!isHistoryId(history)) throw new StoreError('store.bad_history_id', `history id ${JSON.stringify(history)} must match [A-Za-z0-9._-]{1,64}`);
-}
-
 function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-function failure(location: KurrentLocation, what: string, error: unknown): StoreError {
-  if (isStoreError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new StoreError('store.failure', `kurrentdb ${location.display}: ${what}: ${message}`, { cause: error });
-}
-
