@@ -31,16 +31,19 @@ export function registerServeCommand(program: Command): void {
       }
       const anonymous = process.env.A6_ANONYMOUS === 'none' ? 'none' : 'reader';
       const url = storeUrl(options.store);
-      const { store, location } = await openStore(url);
+      const stores = await openStore(url);
+      const { store, workspace, location } = stores;
       const embedded = location.scheme === 'sqlite' || location.scheme === 'memory';
-      const fresh = (await store.listHistories()).length === 0 && (await store.listRulebookFiles()).length === 0;
+      const fresh = (await store.listHistories()).length === 0 && (await workspace.listFiles()).length === 0;
       const server = await createServer({
         store,
+        workspace,
+        tokens: stores.tokens,
         anonymous: anonymous satisfies AnonymousAccess,
         adminToken: { file: join(process.cwd(), '.a6', 'admin-token'), print: note },
       });
       if (fresh && embedded && options.examples) {
-        const seeded = await seedExamples(store, server.live, DEFAULT_EXAMPLES_DIR, note);
+        const seeded = await seedExamples(stores, server.live, DEFAULT_EXAMPLES_DIR, note);
         const adopted = seeded.histories.filter((history) => history.adopted !== null).length;
         note(`a6: loaded ${seeded.rulebooks.length} example rulebook file(s) and ${seeded.histories.length} example histories (${adopted} with glasgow_2021 in force)`);
       }
@@ -48,13 +51,13 @@ export function registerServeCommand(program: Command): void {
       try {
         listening = await server.listen(port, options.host);
       } catch (error) {
-        await store.close();
+        await stores.close();
         throw new CliFailure(EXIT_INTERNAL, { code: 'server.listen_failed', message: `cannot listen on ${options.host}:${port}: ${error instanceof Error ? error.message : String(error)}` });
       }
       writeLine(`A6 Ledger: ${listening.url}/ (API ${listening.url}/api, store ${url}${anonymous === 'none' ? ', anonymous access off' : ''})`);
       const stop = async () => {
         await server.close();
-        await store.close();
+        await stores.close();
         process.exit(0);
       };
       process.once('SIGINT', () => void stop());
@@ -77,9 +80,9 @@ export function registerTokenCommand(program: Command): void {
       if (role === undefined) {
         throw new CliFailure(EXIT_USAGE, { code: 'cli.usage', message: `--role ${JSON.stringify(options.role)} is not a role: use ${ROLE_SYNTAX}` });
       }
-      const { store } = await openStore(storeUrl(options.store));
+      const stores = await openStore(storeUrl(options.store));
       try {
-        const minted = await mintToken(store, role, options.label);
+        const minted = await mintToken(stores.tokens, role, options.label);
         if (options.json) {
           writeJson({ token: minted.token, role: formatRole(role), label: minted.record.label ?? null, createdAt: minted.record.createdAt });
         } else {
@@ -87,7 +90,7 @@ export function registerTokenCommand(program: Command): void {
           note(`a6: token for role ${formatRole(role)} created; it is shown only this once`);
         }
       } finally {
-        await store.close();
+        await stores.close();
       }
     });
 }

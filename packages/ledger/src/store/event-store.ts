@@ -1,15 +1,11 @@
 import type { EventType, HistoryEvent, StoredEvent } from '../events/types.ts';
-import type { RulebookFileSummary, RulebookVersion } from './rulebook-workspace.ts';
 import { StoreError } from './store-errors.ts';
-import type { TokenRecord } from './token-store.ts';
-
-export type { RulebookFileSummary, RulebookVersion } from './rulebook-workspace.ts';
-export type { TokenRecord } from './token-store.ts';
 
 /**
- * The EventStore port (shared/spec/events.md "Storage", docs/storage.md). Every backend (memory,
+ * The EventStore port: histories only (docs/storage.md "The EventStore port"). Every backend (memory,
  * SQLite, PostgreSQL, KurrentDB) implements exactly this interface and passes the one contract suite
- * in `event-store.contract.ts`.
+ * in `event-store.contract.ts`. The rulebook workspace and the server's tokens are ports of their own
+ * (`rulebook-workspace.ts`, `token-store.ts`), opened with it by `openStore` (docs/storage.md "Ports").
  *
  * Shape decisions, so that PostgreSQL and KurrentDB fit without changing the port:
  * - A store holds named histories; every call names its history (`main` by default in store URLs).
@@ -132,19 +128,10 @@ export interface EventStore {
   /** Histories holding at least one event, sorted by id. */
   listHistories(): Promise<readonly HistoryHead[]>;
 
-  /** Workspace (shared by all histories): saves a new version unless the latest has the same sha256. */
-  saveRulebook(file: string, source: string): Promise<RulebookVersion>;
-  /** Saved files, sorted by name, each with its latest version. */
-  listRulebookFiles(): Promise<readonly RulebookFileSummary[]>;
-  /** Versions of one file, oldest first; empty when the file was never saved. */
-  rulebookVersions(file: string): Promise<readonly RulebookVersion[]>;
-
-  /** Inserts or replaces the token with this hash. */
-  putToken(record: TokenRecord): Promise<void>;
-  findToken(hash: string): Promise<TokenRecord | undefined>;
-  listTokens(): Promise<readonly TokenRecord[]>;
-
-  /** Releases connections; open subscriptions are closed. Further calls throw `StoreClosedError`. */
+  /**
+   * Closes open subscriptions and releases the backend's connection, which the workspace and token
+   * store opened with it share (`StoreSet.close`). Further calls throw `StoreClosedError`.
+   */
   close(): Promise<void>;
 }
 

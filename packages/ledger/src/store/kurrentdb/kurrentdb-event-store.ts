@@ -5,7 +5,6 @@ import {
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
-  jsonEvent,
   streamNameFilter,
   type AllStreamResolvedEvent,
   type Position,
@@ -26,26 +25,21 @@ import {
   type HistoryId,
   type ReadHistoryOptions,
   type ReadStreamOptions,
-  type RulebookFileSummary,
-  type RulebookVersion,
   type SubscribeOptions,
   type Subscription,
   type SubscriptionHandler,
-  type TokenRecord,
 } from '../event-store.ts';
 import { ConcurrencyError, StoreError } from '../store-errors.ts';
 import { buildAppendTransaction, HEAD_EVENT_TYPE, parseHeadRecord, splitIntoTransactions, type HeadRecord } from './kurrentdb-append-plan.ts';
 import { fromKurrentRecord } from './kurrentdb-event-data.ts';
 import { KurrentConnection } from './kurrentdb-connection.ts';
 import { parseKurrentLocation, type KurrentLocation } from './kurrentdb-location.ts';
-import { KurrentRulebookWorkspace } from './kurrentdb-rulebook-workspace.ts';
 import {
   eventStreamName,
   headStreamName,
   historiesStreamName,
   historyStreamPrefix,
   parseHistoryStreamName,
-  tokensStreamName,
 } from './kurrentdb-stream-names.ts';
 import { findStartRevision } from './find-start-revision.ts';
 import { TransactionReorderer, type HistoryLogItem } from './transaction-reorderer.ts';
@@ -90,12 +84,10 @@ export class KurrentEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private readonly idIndexes = new Map<string, IdIndex>();
   private readonly client: KurrentConnection['client'];
-  private readonly workspace: KurrentRulebookWorkspace;
 
   /** A history store on `connection`, which it owns (closing the store disposes the client). */
   constructor(private readonly connection: KurrentConnection) {
     this.client = connection.client;
-    this.workspace = new KurrentRulebookWorkspace(connection);
   }
 
   /** Connects (and checks the server answers). `target`: a `kurrentdb://` / `esdb://` URL. */
@@ -279,45 +271,6 @@ export class KurrentEventStore implements EventStore {
       .sort(compareCodeUnits);
     const heads = await Promise.all(names.map((name) => this.head(name)));
     return heads.filter((head) => head.events > 0);
-  }
-
-  async saveRulebook(file: string, source: string): Promise<RulebookVersion> {
-    return this.workspace.save(file, source);
-  }
-
-  async listRulebookFiles(): Promise<readonly RulebookFileSummary[]> {
-    return this.workspace.listFiles();
-  }
-
-  async rulebookVersions(file: string): Promise<readonly RulebookVersion[]> {
-    return this.workspace.versions(file);
-  }
-
-  async putToken(record: TokenRecord): Promise<void> {
-    this.assertOpen();
-    try {
-      await this.client.appendToStream(tokensStreamName(this.location.prefix), jsonEvent({ type: 'TokenPut', data: { ...record } }));
-    } catch (error) {
-      throw this.connection.failure('store a token', error);
-    }
-  }
-
-  async findToken(hash: string): Promise<TokenRecord | undefined> {
-    return (await this.tokens()).get(hash);
-  }
-
-  async listTokens(): Promise<readonly TokenRecord[]> {
-    return [...(await this.tokens()).values()].sort((a, b) => compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.hash, b.hash));
-  }
-
-  private async tokens(): Promise<Map<string, TokenRecord>> {
-    this.assertOpen();
-    const tokens = new Map<string, TokenRecord>();
-    for (const resolved of await this.readWholeStream(tokensStreamName(this.location.prefix))) {
-      const record = resolved.event?.data as unknown as TokenRecord | undefined;
-      if (record?.hash !== undefined) tokens.set(record.hash, record);
-    }
-    return tokens;
   }
 
   async close(): Promise<void> {

@@ -10,17 +10,12 @@ import type {
   HistoryHead,
   ReadHistoryOptions,
   ReadStreamOptions,
-  RulebookFileSummary,
-  RulebookVersion,
   SubscribeOptions,
   Subscription,
   SubscriptionHandler,
-  TokenRecord,
 } from '../event-store.ts';
 import { assertHistoryId } from '../event-store.ts';
 import { ConcurrencyError, StoreClosedError } from '../store-errors.ts';
-import { MemoryRulebookWorkspace } from './memory-rulebook-workspace.ts';
-import { MemoryTokenStore } from './memory-token-store.ts';
 
 interface MemoryHistory {
   readonly events: StoredEvent[];
@@ -33,14 +28,12 @@ interface MemoryHistory {
 const DEFAULT_BATCH = 1000;
 
 /**
- * The in-process store (`memory:`), for unit tests and throwaway runs. Appends are serialized by a
+ * The in-process history store (`memory:`), for unit tests and throwaway runs. Appends are serialized by a
  * promise chain and staged until the whole batch is accepted, so readers never see half a batch.
  */
 export class MemoryEventStore implements EventStore {
   readonly backend = 'memory';
   private readonly histories = new Map<string, MemoryHistory>();
-  private readonly workspace = new MemoryRulebookWorkspace();
-  private readonly tokens = new MemoryTokenStore();
   private readonly subscriptions = new Set<Subscription>();
   private appendQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -142,36 +135,6 @@ export class MemoryEventStore implements EventStore {
       .filter(([, state]) => state.events.length > 0)
       .map(([id, state]) => headOf(id, state))
       .sort((a, b) => (a.history < b.history ? -1 : a.history > b.history ? 1 : 0));
-  }
-
-  async saveRulebook(file: string, source: string): Promise<RulebookVersion> {
-    this.assertOpen();
-    return this.workspace.save(file, source);
-  }
-
-  async listRulebookFiles(): Promise<readonly RulebookFileSummary[]> {
-    this.assertOpen();
-    return this.workspace.listFiles();
-  }
-
-  async rulebookVersions(file: string): Promise<readonly RulebookVersion[]> {
-    this.assertOpen();
-    return this.workspace.versions(file);
-  }
-
-  async putToken(record: TokenRecord): Promise<void> {
-    this.assertOpen();
-    return this.tokens.put(record);
-  }
-
-  async findToken(hash: string): Promise<TokenRecord | undefined> {
-    this.assertOpen();
-    return this.tokens.find(hash);
-  }
-
-  async listTokens(): Promise<readonly TokenRecord[]> {
-    this.assertOpen();
-    return this.tokens.list();
   }
 
   async close(): Promise<void> {

@@ -11,20 +11,15 @@ import {
   type HistoryId,
   type ReadHistoryOptions,
   type ReadStreamOptions,
-  type RulebookFileSummary,
-  type RulebookVersion,
   type SubscribeOptions,
   type Subscription,
   type SubscriptionHandler,
-  type TokenRecord,
 } from '../event-store.ts';
 import { ConcurrencyError, IdConflictError, StoreError, type IdConflict } from '../store-errors.ts';
 import { streamFor } from '../stream-for.ts';
 import { PostgresDatabase } from './postgres-database.ts';
 import type { PostgresLocation } from './postgres-location.ts';
 import { PostgresAppendSignal } from './postgres-append-signal.ts';
-import { PostgresRulebookWorkspace } from './postgres-rulebook-workspace.ts';
-import { PostgresTokenStore } from './postgres-token-store.ts';
 import { startCatchUpSubscription } from './catch-up-subscription.ts';
 
 /** Events per INSERT and per id lookup while appending (bounds memory for very large imports). */
@@ -43,7 +38,8 @@ export interface PostgresEventStoreOptions {
 }
 
 /**
- * The PostgreSQL backend of the EventStore port.
+ * The history store of a `postgres://` store (the workspace and tokens are `PostgresRulebookWorkspace`
+ * and `PostgresTokenStore` on the same `PostgresDatabase`).
  *
  * **Why the global order is gap-free.** Each history has one head row (`a6_histories`). An append
  * starts its transaction with `SELECT … FOR UPDATE` on that row, so appends to a history run one after
@@ -67,8 +63,6 @@ export class PostgresEventStore implements EventStore {
   private readonly t: PostgresDatabase['tables'];
   private readonly signal: PostgresAppendSignal;
   private readonly pollIntervalMs: number;
-  private readonly workspace: PostgresRulebookWorkspace;
-  private readonly tokens: PostgresTokenStore;
 
   /** A history store on `db`, which it owns (closing the store closes the pool). */
   constructor(
@@ -78,8 +72,6 @@ export class PostgresEventStore implements EventStore {
     this.t = db.tables;
     this.signal = new PostgresAppendSignal(db.location.connectionString, appendChannel(db.location.schema));
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
-    this.workspace = new PostgresRulebookWorkspace(db);
-    this.tokens = new PostgresTokenStore(db);
   }
 
   /** Connects and creates the schema if needed. `target`: a `postgres://` URL (`StoreLocation.target`). */
@@ -300,30 +292,6 @@ export class PostgresEventStore implements EventStore {
       'list histories',
     );
     return rows.map((row) => ({ history: row.history, events: Number(row.events), hash: row.hash }));
-  }
-
-  async saveRulebook(file: string, source: string): Promise<RulebookVersion> {
-    return this.workspace.save(file, source);
-  }
-
-  async listRulebookFiles(): Promise<readonly RulebookFileSummary[]> {
-    return this.workspace.listFiles();
-  }
-
-  async rulebookVersions(file: string): Promise<readonly RulebookVersion[]> {
-    return this.workspace.versions(file);
-  }
-
-  async putToken(record: TokenRecord): Promise<void> {
-    return this.tokens.put(record);
-  }
-
-  async findToken(hash: string): Promise<TokenRecord | undefined> {
-    return this.tokens.find(hash);
-  }
-
-  async listTokens(): Promise<readonly TokenRecord[]> {
-    return this.tokens.list();
   }
 
   async close(): Promise<void> {

@@ -12,17 +12,12 @@ import {
   type HistoryHead,
   type ReadHistoryOptions,
   type ReadStreamOptions,
-  type RulebookFileSummary,
-  type RulebookVersion,
   type SubscribeOptions,
   type Subscription,
   type SubscriptionHandler,
-  type TokenRecord,
 } from '../event-store.ts';
 import { ConcurrencyError, StoreError } from '../store-errors.ts';
 import { SqliteDatabase } from './sqlite-database.ts';
-import { SqliteRulebookWorkspace } from './sqlite-rulebook-workspace.ts';
-import { SqliteTokenStore } from './sqlite-token-store.ts';
 
 interface EventRow {
   seq: number;
@@ -43,13 +38,8 @@ export class SqliteEventStore implements EventStore {
   readonly backend = 'sqlite';
   private readonly signals = new Map<string, AppendSignal>();
   private readonly subscriptions = new Set<Subscription>();
-  private readonly workspace: SqliteRulebookWorkspace;
-  private readonly tokens: SqliteTokenStore;
 
-  constructor(private readonly db: SqliteDatabase) {
-    this.workspace = new SqliteRulebookWorkspace(db);
-    this.tokens = new SqliteTokenStore(db);
-  }
+  constructor(private readonly db: SqliteDatabase) {}
 
   /** Opens a history store on its own file (`openSqliteStores` opens the workspace and tokens with it). */
   static async open(path: string): Promise<SqliteEventStore> {
@@ -201,30 +191,6 @@ export class SqliteEventStore implements EventStore {
       .prepare<[], { history: string; events: number; hash: string }>('SELECT history, events, hash FROM heads WHERE events > 0 ORDER BY history')
       .all()
       .map((row) => ({ history: row.history, events: row.events, hash: row.hash }));
-  }
-
-  async saveRulebook(file: string, source: string): Promise<RulebookVersion> {
-    return this.workspace.save(file, source);
-  }
-
-  async listRulebookFiles(): Promise<readonly RulebookFileSummary[]> {
-    return this.workspace.listFiles();
-  }
-
-  async rulebookVersions(file: string): Promise<readonly RulebookVersion[]> {
-    return this.workspace.versions(file);
-  }
-
-  async putToken(record: TokenRecord): Promise<void> {
-    return this.tokens.put(record);
-  }
-
-  async findToken(hash: string): Promise<TokenRecord | undefined> {
-    return this.tokens.find(hash);
-  }
-
-  async listTokens(): Promise<readonly TokenRecord[]> {
-    return this.tokens.list();
   }
 
   async close(): Promise<void> {
