@@ -14,6 +14,7 @@ import {
 import { GENESIS_PREV, toHistoryEvent } from '../../events/hash-chain.ts';
 import type { HistoryEvent, StoredEvent } from '../../events/types.ts';
 import { appendBatch, contentHash, type ChainedRecord, type StoredIdentity } from '../append-batch.ts';
+import { startCatchUpSubscription } from '../catch-up-subscription.ts';
 import {
   assertHistoryId,
   isHistoryId,
@@ -32,6 +33,7 @@ import {
 import { ConcurrencyError, StoreError } from '../store-errors.ts';
 import { buildAppendTransaction, HEAD_EVENT_TYPE, parseHeadRecord, splitIntoTransactions, type HeadRecord } from './kurrentdb-append-plan.ts';
 import { fromKurrentRecord } from './kurrentdb-event-data.ts';
+import { KurrentAppendSignal } from './kurrentdb-append-signal.ts';
 import { KurrentConnection } from './kurrentdb-connection.ts';
 import { parseKurrentLocation, type KurrentLocation } from './kurrentdb-location.ts';
 import {
@@ -46,6 +48,8 @@ import { TransactionReorderer, type HistoryLogItem } from './transaction-reorder
 
 /** How often an append with `expectedHead: 'any'` re-reads the head after losing a race. */
 const MAX_HEAD_RACES = 20;
+/** How often a caught-up subscription reads again without a head-stream event (the backstop of a dropped watch). */
+const POLL_INTERVAL_MS = 1000;
 
 interface HeadAt {
   readonly revision: bigint;
@@ -60,17 +64,21 @@ interface IdIndex {
 }
 
 /**
- * The KurrentDB backend of the EventStore port (stream layout: kurrentdb-stream-names.ts; event
- * mapping: kurrentdb-event-data.ts; both in docs/scaling.md).
+ * The history store of a `kurrentdb://` store (stream layout: kurrentdb-stream-names.ts; event
+ * mapping: kurrentdb-event-data.ts; both in docs/scaling.md). The workspace is
+ * `KurrentRulebookWorkspace` on the same connection; tokens live elsewhere (open-kurrentdb-stores.ts).
  *
  * - **append**: one `multiStreamAppend` per transaction: the head event with the head stream's
  *   expected revision plus every touched stream. Losing the head race is a `ConcurrencyError` with
  *   an `expectedHead`, otherwise a retry on the new head. Batches above `maxAppendBytes` are written
  *   as several such transactions (see the limitation below).
- * - **readHistory / subscribe**: `readAll` / `subscribeToAll` from a position found through the head
- *   stream, with a server-side stream-name prefix filter (`PREFIX/H/…`); events are put back in seq
- *   order per transaction by `TransactionReorderer`; type filters apply client-side (a server filter
- *   is either on stream names or on event types, not both).
+ * - **readHistory**: `readAll` from a position found through the head stream, with a server-side
+ *   stream-name prefix filter (`PREFIX/H/…`); events are put back in seq order per transaction by
+ *   `TransactionReorderer`; type filters apply client-side (a server filter is either on stream
+ *   names or on event types, not both).
+ * - **subscribe**: the catch-up subscription every backend shares (catch-up-subscription.ts), reading
+ *   with `readHistory` from its cursor; it wakes on the history's head stream (`KurrentAppendSignal`:
+ *   one event per append), with a 1 s poll as the backstop of a dropped watch.
  * - **idempotency**: KurrentDB has no secondary index on our event ids, so the store keeps, per
  *   history it appends to, an in-memory map id → content hash, caught up from the head before each
  *   append (memory: one entry per event of that history).
@@ -84,10 +92,12 @@ export class KurrentEventStore implements EventStore {
   private readonly subscriptions = new Set<Subscription>();
   private readonly idIndexes = new Map<string, IdIndex>();
   private readonly client: KurrentConnection['client'];
+  private readonly signal: KurrentAppendSignal;
 
   /** A history store on `connection`, which it owns (closing the store disposes the client). */
   constructor(private readonly connection: KurrentConnection) {
     this.client = connection.client;
+    this.signal = new KurrentAppendSignal(connection.client, connection.location.prefix, POLL_INTERVAL_MS);
   }
 
   /** Connects (and checks the server answers). `target`: a `kurrentdb://` / `esdb://` URL. */
@@ -208,46 +218,17 @@ export class KurrentEventStore implements EventStore {
   subscribe(history: HistoryId, fromSeq: number, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     assertHistoryId(history);
-    let closed = false;
-    let live: { unsubscribe(): Promise<void> } | null = null;
-    const run = async (): Promise<void> => {
-      const start = await this.startOf(history, fromSeq);
-      if (closed) return;
-      const reorderer = new TransactionReorderer({ ...options, fromSeq, startTxn: start?.startTxn ?? 0 });
-      const subscription = this.client.subscribeToAll({
-        fromPosition: start?.position ?? START,
-        filter: this.filterFor(history, options.streamPrefixes),
-      });
-      live = subscription;
-      if (closed) {
-        await subscription.unsubscribe();
-        return;
-      }
-      for await (const resolved of subscription) {
-        if (closed) break;
-        const item = this.logItem(history, resolved);
-        if (item === null) continue;
-        for (const event of reorderer.push(item)) {
-          if (closed) break;
-          await handler(event);
-        }
-      }
-    };
-    const done = run().finally(async () => {
-      closed = true;
-      await live?.unsubscribe().catch(() => undefined);
-      this.subscriptions.delete(subscription);
-    });
-    // A handler failure surfaces through `done`; keep it from being reported as unhandled meanwhile.
-    done.catch(() => undefined);
-    const subscription: Subscription = {
-      done,
-      close: async () => {
-        closed = true;
-        await live?.unsubscribe().catch(() => undefined);
-        await done.catch(() => undefined);
+    const subscription = startCatchUpSubscription(
+      {
+        readFrom: (seq) => this.readHistory(history, { ...options, fromSeq: seq }),
+        head: async () => (await this.head(history)).events,
+        appendGeneration: () => this.signal.generation(history),
+        waitForAppend: (since, abort) => this.signal.waitForAppend(history, since, abort),
       },
-    };
+      fromSeq,
+      handler,
+      () => this.subscriptions.delete(subscription),
+    );
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -275,6 +256,7 @@ export class KurrentEventStore implements EventStore {
 
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.signal.close();
     await this.connection.close();
   }
 

@@ -114,10 +114,14 @@ export class MemoryEventStore implements EventStore {
     assertHistoryId(history);
     const state = this.histories.get(history) ?? this.createHistory(history);
     const subscription = startCatchUpSubscription(
-      { readFrom: (seq) => this.readHistory(history, { fromSeq: seq }), signal: state.signal },
+      {
+        readFrom: (seq) => this.readHistory(history, { ...options, fromSeq: seq }),
+        head: async () => state.events.length,
+        appendGeneration: async () => state.signal.generation,
+        waitForAppend: (since, abort) => state.signal.wait(since, abort),
+      },
       fromSeq,
       handler,
-      options,
       () => this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);

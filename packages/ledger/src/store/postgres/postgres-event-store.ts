@@ -20,7 +20,7 @@ import { streamFor } from '../stream-for.ts';
 import { PostgresDatabase } from './postgres-database.ts';
 import type { PostgresLocation } from './postgres-location.ts';
 import { PostgresAppendSignal } from './postgres-append-signal.ts';
-import { startCatchUpSubscription } from './catch-up-subscription.ts';
+import { startCatchUpSubscription } from '../catch-up-subscription.ts';
 
 /** Events per INSERT and per id lookup while appending (bounds memory for very large imports). */
 const APPEND_CHUNK = 1000;
@@ -255,19 +255,18 @@ export class PostgresEventStore implements EventStore {
   subscribe(history: HistoryId, fromSeq: number, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     assertHistoryId(history);
-    const subscription = startCatchUpSubscription({
+    const subscription = startCatchUpSubscription(
+      {
+        readFrom: (seq) => this.readHistory(history, { ...options, fromSeq: seq }),
+        head: async () => (await this.head(history)).events,
+        appendGeneration: () => this.signal.generation(history),
+        waitForAppend: (since, abort) => this.signal.waitForAppend(history, since, this.pollIntervalMs, abort),
+      },
       fromSeq,
       handler,
-      readPage: async (cursor) => (await this.readPage(history, cursor, DEFAULT_READ_BATCH, options)).map(toStoredEvent),
-      pageSize: DEFAULT_READ_BATCH,
-      waitForAppend: (since, abort) => this.signal.waitForAppend(history, since, this.pollIntervalMs, abort),
-      appendGeneration: () => this.signal.generation(history),
-    });
-    this.subscriptions.add(subscription);
-    void subscription.done.then(
-      () => this.subscriptions.delete(subscription),
       () => this.subscriptions.delete(subscription),
     );
+    this.subscriptions.add(subscription);
     return subscription;
   }
 

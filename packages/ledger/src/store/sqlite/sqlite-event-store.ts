@@ -160,11 +160,17 @@ export class SqliteEventStore implements EventStore {
   subscribe(history: string, fromSeq: number, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     assertHistoryId(history);
+    const signal = this.signalFor(history);
     const subscription = startCatchUpSubscription(
-      { readFrom: (seq) => this.readHistory(history, { fromSeq: seq }), signal: this.signalFor(history), pollMs: POLL_MS },
+      {
+        readFrom: (seq) => this.readHistory(history, { ...options, fromSeq: seq }),
+        head: async () => this.readHead(this.db.reader, history).events,
+        appendGeneration: async () => signal.generation,
+        // In-process appends signal at once; those of other processes are found by the poll.
+        waitForAppend: (since, abort) => signal.wait(since, abort, POLL_MS),
+      },
       fromSeq,
       handler,
-      options,
       () => this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
