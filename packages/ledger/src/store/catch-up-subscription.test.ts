@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../events/types.ts';
-import { AppendSignal, startCatchUpSubscription, type CatchUpSource } from './catch-up-subscription.ts';
+import { AppendSignal } from './append-signal.ts';
+import { startCatchUpSubscription, type CatchUpSource } from './catch-up-subscription.ts';
 import { partyJoined } from './event-store.contract.ts';
 
 /** A history in an array, read the way backends read: from a cursor, filtered by `wanted`. */
@@ -127,22 +128,5 @@ describe('startCatchUpSubscription', () => {
     closing = subscription.close();
     await closing;
     await expect(subscription.done).resolves.toBeUndefined();
-  });
-});
-
-describe('AppendSignal', () => {
-  it('returns at once when the generation moved, wakes on notify or abort, and times out', async () => {
-    const signal = new AppendSignal();
-    const abort = new AbortController();
-    const since = signal.generation;
-    signal.notify();
-    await signal.wait(since, abort.signal);
-    const woken = signal.wait(signal.generation, abort.signal);
-    signal.notify();
-    await woken;
-    const aborted = signal.wait(signal.generation, abort.signal);
-    abort.abort();
-    await aborted;
-    await new AppendSignal().wait(0, new AbortController().signal, 1);
   });
 });

@@ -1,43 +1,6 @@
 import type { StoredEvent } from '../events/types.ts';
 import type { Subscription, SubscriptionHandler } from './event-store.ts';
 
-/**
- * Counts the appends a subscriber may have missed and wakes the ones waiting. `generation` changes on
- * every `notify`, so a subscriber that reads it *before* reading the store and waits "for a change
- * since then" never sleeps through an append that committed in between.
- */
-export class AppendSignal {
-  private waiters = new Set<() => void>();
-  generation = 0;
-
-  notify(): void {
-    this.generation += 1;
-    const waiters = this.waiters;
-    this.waiters = new Set();
-    for (const wake of waiters) wake();
-  }
-
-  /**
-   * Resolves once `generation` moved past `since`, when `abort` fires, or after `timeoutMs` (the poll
-   * of backends whose appends from other processes or connections may go unsignalled).
-   */
-  wait(since: number, abort: AbortSignal, timeoutMs?: number): Promise<void> {
-    if (this.generation !== since || abort.aborted) return Promise.resolve();
-    return new Promise((resolve) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const wake = () => {
-        if (timer !== undefined) clearTimeout(timer);
-        abort.removeEventListener('abort', wake);
-        this.waiters.delete(wake);
-        resolve();
-      };
-      this.waiters.add(wake);
-      abort.addEventListener('abort', wake);
-      if (timeoutMs !== undefined) timer = setTimeout(wake, timeoutMs);
-    });
-  }
-}
-
 /** What a catch-up subscription needs from a backend (every backend provides it, see its `subscribe`). */
 export interface CatchUpSource {
   /** The events the subscription wants (its filters applied) with `seq >= fromSeq`, in `seq` order. */

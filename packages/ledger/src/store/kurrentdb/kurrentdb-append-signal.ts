@@ -1,5 +1,5 @@
 import { END, type KurrentDBClient, type StreamSubscription } from '@kurrent/kurrentdb-client';
-import { AppendSignal } from '../catch-up-subscription.ts';
+import { AppendSignal } from '../append-signal.ts';
 import { headStreamName } from './kurrentdb-stream-names.ts';
 
 interface HeadWatch {

@@ -1,7 +1,8 @@
 import { GENESIS_PREV } from '../../events/hash-chain.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import { appendBatch, matchesFilters, type ChainedRecord, type StoredIdentity } from '../append-batch.ts';
-import { AppendSignal, startCatchUpSubscription } from '../catch-up-subscription.ts';
+import { AppendSignal } from '../append-signal.ts';
+import { startCatchUpSubscription } from '../catch-up-subscription.ts';
 import type {
   AppendOptions,
   AppendResult,

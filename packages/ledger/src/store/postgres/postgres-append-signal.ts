@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { AppendSignal } from '../catch-up-subscription.ts';
+import { AppendSignals } from '../append-signal.ts';
 import { quoteIdent } from './postgres-schema.ts';
 
 /**
@@ -12,7 +12,7 @@ export class PostgresAppendSignal {
   private client: pg.Client | null = null;
   private listening: Promise<void> | null = null;
   private closed = false;
-  private readonly signals = new Map<string, AppendSignal>();
+  private readonly signals = new AppendSignals();
 
   constructor(
     private readonly connectionString: string,
@@ -22,29 +22,20 @@ export class PostgresAppendSignal {
   /** The history's append counter, once LISTEN is in place (or has failed: then polling only). */
   async generation(history: string): Promise<number> {
     await this.listen();
-    return this.signalFor(history).generation;
+    return this.signals.of(history).generation;
   }
 
   waitForAppend(history: string, since: number, timeoutMs: number, abort: AbortSignal): Promise<void> {
     if (this.closed) return Promise.resolve();
-    return this.signalFor(history).wait(since, abort, timeoutMs);
+    return this.signals.of(history).wait(since, abort, timeoutMs);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const signal of this.signals.values()) signal.notify();
+    this.signals.notifyAll();
     const client = this.client;
     this.client = null;
     await client?.end().catch(() => undefined);
-  }
-
-  private signalFor(history: string): AppendSignal {
-    let signal = this.signals.get(history);
-    if (signal === undefined) {
-      signal = new AppendSignal();
-      this.signals.set(history, signal);
-    }
-    return signal;
   }
 
   private listen(): Promise<void> {
@@ -60,7 +51,7 @@ export class PostgresAppendSignal {
     const client = new pg.Client({ connectionString: this.connectionString });
     client.on('notification', (message) => {
       if (message.channel !== this.channel || message.payload === undefined) return;
-      this.signalFor(message.payload).notify();
+      this.signals.of(message.payload).notify();
     });
     client.on('error', () => this.dropped(client));
     client.on('end', () => this.dropped(client));
@@ -78,6 +69,6 @@ export class PostgresAppendSignal {
     this.client = null;
     this.listening = null;
     // Appends may have been missed while down: make every waiter read again now.
-    for (const signal of this.signals.values()) signal.notify();
+    this.signals.notifyAll();
   }
 }

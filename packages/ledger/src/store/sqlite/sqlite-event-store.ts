@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3';
 import { GENESIS_PREV } from '../../events/hash-chain.ts';
 import type { HistoryEvent, StoredEvent } from '../../events/types.ts';
 import { appendBatch, type ChainedRecord, type StoredIdentity } from '../append-batch.ts';
-import { AppendSignal, startCatchUpSubscription } from '../catch-up-subscription.ts';
+import { AppendSignals } from '../append-signal.ts';
+import { startCatchUpSubscription } from '../catch-up-subscription.ts';
 import {
   assertHistoryId,
   type AppendOptions,
@@ -36,7 +37,7 @@ const POLL_MS = 250;
  */
 export class SqliteEventStore implements EventStore {
   readonly backend = 'sqlite';
-  private readonly signals = new Map<string, AppendSignal>();
+  private readonly signals = new AppendSignals();
   private readonly subscriptions = new Set<Subscription>();
 
   constructor(private readonly db: SqliteDatabase) {}
@@ -91,7 +92,7 @@ export class SqliteEventStore implements EventStore {
         if (moved.changes !== 1) throw new ConcurrencyError(history, head.events, this.readHead(db, history).events);
       }
       db.exec('COMMIT');
-      if (result.stored > 0) this.signalFor(history).notify();
+      if (result.stored > 0) this.signals.of(history).notify();
       return result;
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -160,7 +161,7 @@ export class SqliteEventStore implements EventStore {
   subscribe(history: string, fromSeq: number, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     assertHistoryId(history);
-    const signal = this.signalFor(history);
+    const signal = this.signals.of(history);
     const subscription = startCatchUpSubscription(
       {
         readFrom: (seq) => this.readHistory(history, { ...options, fromSeq: seq }),
@@ -175,15 +176,6 @@ export class SqliteEventStore implements EventStore {
     );
     this.subscriptions.add(subscription);
     return subscription;
-  }
-
-  private signalFor(history: string): AppendSignal {
-    let signal = this.signals.get(history);
-    if (signal === undefined) {
-      signal = new AppendSignal();
-      this.signals.set(history, signal);
-    }
-    return signal;
   }
 
   async head(history: string): Promise<HistoryHead> {
