@@ -66,7 +66,7 @@ describe.skipIf(chromiumMissing)(
       });
       await page.goto(app.url);
       await page.waitForFunction(() => window.a6Editor !== undefined);
-      await page.evaluate(() => window.a6Editor!.capabilities);
+      await page.evaluate(() => window.a6Editor!.languageReady);
       return { page, errors };
     }
 
@@ -134,10 +134,9 @@ describe.skipIf(chromiumMissing)(
       await page.close();
     });
 
-    it('marks an introduced error with its diagnostic code, or says honestly that checks are unavailable', async () => {
+    it('marks an introduced error with its diagnostic code', async () => {
       const { page, errors } = await openEditor();
       await openFixture(page);
-      const capabilities = await page.evaluate(() => window.a6Editor!.capabilities);
 
       // Type the error the way a user does: put the cursor after `unit.vint` and garble the field.
       await page.evaluate(() => {
@@ -151,39 +150,28 @@ describe.skipIf(chromiumMissing)(
       const line = await page.evaluate(() => window.a6Editor!.editor.getModel()!.getLineContent(15));
       expect(line).toContain('unit.vintge >= 2021');
 
-      if (capabilities.checking.available) {
-        await expect
-          .poll(() => page.evaluate(() => window.a6Editor!.monaco.editor.getModelMarkers({ owner: 'a6' }).map((m) => m.code)), { timeout: 10_000 })
-          .toContain('dsl.unknown_field');
-        const marker = await page.evaluate(() =>
-          window.a6Editor!.monaco.editor.getModelMarkers({ owner: 'a6' }).find((m) => m.code === 'dsl.unknown_field'),
-        );
-        expect(marker).toMatchObject({ startLineNumber: 15, severity: 8 });
-        expect(marker!.message).toContain('vintge');
-        await expect.poll(() => page.locator('#status-diagnostics').innerText()).toMatch(/^[1-9]\d* errors?/);
-        await page.locator('.squiggly-error').first().waitFor();
-      } else {
-        await expect.poll(() => page.locator('#status-language').innerText()).toContain(
-          capabilities.syntax.available ? 'checker not available' : 'language not available',
-        );
-        await expect.poll(() => page.locator('#status-diagnostics').innerText()).toBe(
-          capabilities.syntax.available ? '0 errors, 0 warnings' : 'Not checked',
-        );
-      }
+      await expect
+        .poll(() => page.evaluate(() => window.a6Editor!.monaco.editor.getModelMarkers({ owner: 'a6' }).map((m) => m.code)), { timeout: 10_000 })
+        .toContain('dsl.unknown_field');
+      const marker = await page.evaluate(() =>
+        window.a6Editor!.monaco.editor.getModelMarkers({ owner: 'a6' }).find((m) => m.code === 'dsl.unknown_field'),
+      );
+      expect(marker).toMatchObject({ startLineNumber: 15, severity: 8 });
+      expect(marker!.message).toContain('vintge');
+      await expect.poll(() => page.locator('#status-diagnostics').innerText()).toMatch(/^[1-9]\d* errors?/);
+      await page.locator('.squiggly-error').first().waitFor();
 
-      if (capabilities.syntax.available) {
-        // A syntax error needs only the parser: an unknown trigger (dsl.md: it is a syntax error).
-        await page.evaluate(() => {
-          const { editor } = window.a6Editor!;
-          const match = editor.getModel()!.findMatches('on first_transfer {', false, false, true, null, false)[0]!;
-          editor.setPosition({ lineNumber: match.range.startLineNumber, column: match.range.startColumn + 'on '.length });
-          editor.focus();
-        });
-        await page.keyboard.type('x');
-        await expect
-          .poll(() => page.evaluate(() => window.a6Editor!.monaco.editor.getModelMarkers({ owner: 'a6' }).map((m) => m.code)), { timeout: 10_000 })
-          .toContain('dsl.syntax');
-      }
+      // A syntax error needs only the parser: an unknown trigger (dsl.md: it is a syntax error).
+      await page.evaluate(() => {
+        const { editor } = window.a6Editor!;
+        const match = editor.getModel()!.findMatches('on first_transfer {', false, false, true, null, false)[0]!;
+        editor.setPosition({ lineNumber: match.range.startLineNumber, column: match.range.startColumn + 'on '.length });
+        editor.focus();
+      });
+      await page.keyboard.type('x');
+      await expect
+        .poll(() => page.evaluate(() => window.a6Editor!.monaco.editor.getModelMarkers({ owner: 'a6' }).map((m) => m.code)), { timeout: 10_000 })
+        .toContain('dsl.syntax');
 
       await page.screenshot({ path: `${ARTIFACTS}editor-error-marker.png` });
       expect(withoutMissingApi(errors)).toEqual([]);

@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProgram, loadRulebook, type CompiledRulebook } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
@@ -14,6 +14,7 @@ import { generateHistory } from '../../packages/ledger/src/gen/generate-history.
 import { renderCompareHtml } from '../../packages/ledger/src/report-html/compare-html.ts';
 import { renderReplayHtml } from '../../packages/ledger/src/report-html/replay-html.ts';
 import { buildReplayReport, type ReplayReport } from '../../packages/ledger/src/report/replay-report.ts';
+import { expectGolden } from './golden-file.test-support.ts';
 
 /**
  * Golden replays (one process, no CLI spawn per case): every rulebook the example files declare over
@@ -24,18 +25,10 @@ import { buildReplayReport, type ReplayReport } from '../../packages/ledger/src/
  */
 const ROOT = resolve(import.meta.dirname, '../..');
 const REPORTS = join(import.meta.dirname, 'reports');
-const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const host = nodeSourceHost(ROOT);
 
 function golden(relative: string, content: string): void {
-  const path = join(REPORTS, relative);
-  if (UPDATE) {
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, content);
-    return;
-  }
-  expect(existsSync(path), `${relative} is not checked in: run UPDATE_GOLDEN=1 pnpm vitest run test/golden`).toBe(true);
-  expect(content, `${relative} differs from the checked-in report (UPDATE_GOLDEN=1 rewrites it, after review)`).toBe(readFileSync(path, 'utf8'));
+  expectGolden(REPORTS, relative, content);
 }
 
 const RULEBOOK_DIR = 'examples/rulebooks';

@@ -1,5 +1,5 @@
 // The ledger's public face (Node-only: the store pulls in better-sqlite3). The pipeline in order:
-// events → store → state → engine → accounting → report → compare / explain → cli.
+// events → store → state → engine → accounting → report → compare / explain / aef → cli.
 export * from './events/index.ts';
 export * from './store/index.ts';
 export * from './state/index.ts';
@@ -9,4 +9,6 @@ export * from './report/index.ts';
 export * from './compare/index.ts';
 export * from './explain/index.ts';
 export * from './report-html/index.ts';
+export * from './aef/index.ts';
+export * from './aef-xlsx/index.ts';
 export * from './cli/index.ts';

@@ -119,7 +119,9 @@ function metricTable(input: SummaryInput, party: PartyState, method: AdjustmentM
   if (ndc !== null && method === 'averaging') {
     // 2/CMA.3 annex para 7(a)(ii): cumulative ITMOs divided by the elapsed years of the NDC period,
     // which run from its start through the latest inventory year (none: the last replayed event's year).
-    const latestInventory = inventory.size > 0 ? Math.max(...inventory.keys()) : null;
+    // The elapsed years are the Party's (replay.md), so a metric table counts them from the tCO2e
+    // inventory too, although it lists no inventory of its own.
+    const latestInventory = party.inventory.size > 0 ? Math.max(...party.inventory.keys()) : null;
     const horizon = latestInventory ?? (input.lastAt === null ? ndc.from - 1 : Number(input.lastAt.slice(0, 4)));
     const elapsedEnd = Math.min(ndc.to, horizon);
     const elapsed = elapsedEnd - ndc.from + 1;

@@ -1,4 +1,5 @@
 import type { CompareReport } from './compare-report.ts';
+import { csvCell } from '../report/csv-cell.ts';
 
 /**
  * `a6 compare --format csv`: one table for a spreadsheet, a `kind` column telling verdict rows (seq,
@@ -24,9 +25,4 @@ export function renderCompareCsv(report: CompareReport): string {
     lines.push(['summary', '', '', '', '', diff.party, diff.metric ?? 'tCO2e', String(diff.year), diff.field, ...values].map(csvCell).join(','));
   }
   return lines.join('\n') + '\n';
-}
-
-/** RFC 4180 quoting for the free-text cells (event ids, Party codes, metric names, keys). */
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

@@ -6,3 +6,4 @@ export * from './context-records.ts';
 export * from './replay-eval-context.ts';
 export * from './first-transfer-moments.ts';
 export * from './booked-entry.ts';
+export * from './unit-move.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { BookedEntry } from './booked-entry.ts';
+import type { UnitMove } from './unit-move.ts';
 import { ReplayEngine } from './replay-engine.ts';
 import { testRulebook } from './testing/test-rulebook.ts';
 import { bilateral, workedExampleHistory } from './testing/worked-example.ts';
@@ -17,6 +18,31 @@ describe('ReplayEngine tracing and probes (for explain and compare)', () => {
       ['e11', 'PE-001-2022:71-570', 'acquired', 2024, 500],
       ['e12', 'PE-001-2022:71-370', 'used', 2024, 300],
       ['e12', 'PE-001-2022:71-370', 'acquirerSubtracted', 2024, 300],
+    ]);
+  });
+
+  it('onMove sees what each accepted event did to each fragment after its levies: first transfer, ITMO status, holders', () => {
+    const moves: UnitMove[] = [];
+    const engine = new ReplayEngine(bilateral(), { onMove: (move) => moves.push(move) });
+    workedExampleHistory().forEach((event, seq) => engine.step(event, seq));
+    const shown = moves.map((move) => [
+      move.event.id,
+      move.kind,
+      `${move.block.code}:${move.from}-${move.to}`,
+      move.authorization?.code ?? null,
+      move.holder.ref,
+      move.holderAfter?.ref ?? null,
+      move.firstTransferred,
+      move.itmoBefore,
+      move.itmo,
+      move.international,
+      move.year,
+    ]);
+    // e10: SOP took 1–50 and OMGE 51–70 before the move; the 930 left are first transferred at issuance.
+    expect(shown).toEqual([
+      ['e10', 'issuance', 'PE-001-2022:71-1000', 'PER-A1', 'PE-NR:dev', 'PE-NR:dev', true, false, true, false, 2023],
+      ['e11', 'transfer', 'PE-001-2022:71-570', 'PER-A1', 'PE-NR:dev', 'SG-NR:buyer', false, true, true, true, 2024],
+      ['e12', 'use', 'PE-001-2022:71-370', 'PER-A1', 'SG-NR:buyer', null, false, true, true, false, 2024],
     ]);
   });
 

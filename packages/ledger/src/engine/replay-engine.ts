@@ -19,6 +19,7 @@ import { CANCELLED, USED, type UnitAttributes } from '../state/unit-ranges.ts';
 import { EventRecord, UnitRecord } from './context-records.ts';
 import { firstTransferMoments, ON_COVERAGE, ON_INTERNATIONAL_TRANSFER, ON_SECOND_INTERNATIONAL_TRANSFER, ON_USE } from './first-transfer-moments.ts';
 import type { BookedEntry } from './booked-entry.ts';
+import type { UnitMove } from './unit-move.ts';
 import type { IntegrityCode } from './integrity-codes.ts';
 import { ReplayEvalContext, isA64Unit } from './replay-eval-context.ts';
 import type { VerdictEntry } from './verdict-entry.ts';
@@ -96,6 +97,8 @@ export interface ReplayEngineOptions {
   readonly probeOf?: ReplayEngine;
   /** Every accounting entry as it is booked, with its event and unit range (`a6 explain`, `a6 compare`). */
   readonly onEntry?: (entry: BookedEntry) => void;
+  /** Every fragment an accepted event moves, first transfers, uses or cancels, as decided (the AEF's actions). */
+  readonly onMove?: (move: UnitMove) => void;
 }
 
 /**
@@ -118,6 +121,7 @@ export class ReplayEngine {
 
   private readonly plan: RulebookPlan;
   private readonly context: ReplayEvalContext;
+  private readonly onMove: ((move: UnitMove) => void) | null;
   private readonly flow = emptyUnitFlow();
 
   // The event being decided (fields reused across events; see `step`).
@@ -165,6 +169,7 @@ export class ReplayEngine {
           vintage,
         });
     }
+    this.onMove = options.onMove ?? null;
     this.plan = planRulebook(rulebook);
     this.elections = accountingElections(rulebook.options);
     this.context = new ReplayEvalContext(this.state, this.book, this.elections);
@@ -777,6 +782,24 @@ export class ReplayEngine {
       if (fragment.firstTransfer && authorization !== null) authorization.firstTransferred += quantity;
 
       const holder = kind === 'transfer' ? destination!.id : kind === 'use' ? USED : kind === 'cancellation' ? CANCELLED : before.holder;
+      if (this.onMove !== null) {
+        this.onMove({
+          seq: this.seq,
+          event: this.event,
+          kind,
+          block,
+          from,
+          to: fragment.to,
+          authorization,
+          holder: this.state.account(before.holder)!,
+          holderAfter: holder < 0 ? null : this.state.account(holder)!,
+          firstTransferred: fragment.firstTransfer,
+          itmoBefore: before.firstTransferred && !before.levied && !a64Separate,
+          itmo: flow.itmo,
+          international,
+          year: this.eventYear,
+        });
+      }
       block.units.assign(from, fragment.to, {
         holder,
         authorization: authorization === null ? -1 : authorization.id,

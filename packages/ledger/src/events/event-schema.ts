@@ -115,6 +115,7 @@ const payloadSchemas = {
     kind: z.enum(['holding', 'pending', 'retirement', 'cancellation', 'omge', 'sop']),
     holder: text,
     party: partyCodeSchema.optional(),
+    entity: text.optional(),
   }),
   ActivityRegistered: z.strictObject({
     activity: text,
@@ -129,6 +130,9 @@ const payloadSchemas = {
     registeredOn: timestampSchema.optional(),
     crediting: timestampPair.optional(),
     approvals: z.array(text).optional(),
+    cooperativeApproach: text.optional(),
+    mitigationType: text.optional(),
+    gwp: text.optional(),
   }),
   ActivityTransitioned: z.strictObject({
     activity: text,
@@ -146,6 +150,13 @@ const payloadSchemas = {
     acquirers: z.array(partyCodeSchema).optional(),
     cap: integer.optional(),
     vintages: yearPair.optional(),
+    version: positiveInteger.optional(),
+    metric: text.optional(),
+    sector: text.optional(),
+    activityType: text.optional(),
+    oimp: text.optional(),
+    entities: z.array(text).optional(),
+    terms: text.optional(),
   }),
   AuthorizationRevoked: z.strictObject({ authorization: text, reason: z.string().optional() }),
   UnitsIssued: z

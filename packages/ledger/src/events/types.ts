@@ -46,6 +46,8 @@ export interface EventPayloads {
     kind: 'holding' | 'pending' | 'retirement' | 'cancellation' | 'omge' | 'sop';
     holder: string;
     party?: PartyCode;
+    /** Id of the holding entity, as authorizations name it in `entities` (the AEF's authorized entities). */
+    entity?: string;
   };
   ActivityRegistered: {
     activity: string;
@@ -60,6 +62,12 @@ export interface EventPayloads {
     registeredOn?: Timestamp;
     crediting?: { from: Timestamp; to: Timestamp };
     approvals?: string[];
+    /** The cooperative approach the activity belongs to (the AEF's cooperative approach id). */
+    cooperativeApproach?: string;
+    /** What the mitigation is (e.g. `emission_reduction`, `removal`), as the AEF reports it. */
+    mitigationType?: string;
+    /** The global warming potential values its tCO2e figures use (e.g. `AR5`). */
+    gwp?: string;
   };
   ActivityTransitioned: { activity: string; to: '6.4'; requestedOn: Timestamp; hostApprovedOn?: Timestamp };
   AuthorizationIssued: {
@@ -72,6 +80,19 @@ export interface EventPayloads {
     acquirers?: PartyCode[];
     cap?: number;
     vintages?: { from: number; to: number };
+    /** The authorization's version (1 for the first; a changed authorization is re-issued with a higher one). */
+    version?: number;
+    /** The metric of `cap` (`tCO2e` or a non-GHG metric). */
+    metric?: string;
+    /** Sector and activity type of what is authorized, when the activity does not give them (or there is none). */
+    sector?: string;
+    activityType?: string;
+    /** The other international mitigation purposes it is authorized for (e.g. `CORSIA`). */
+    oimp?: string;
+    /** Entities authorized to participate (ids matching `AccountOpened.entity`). */
+    entities?: string[];
+    /** Any other terms of the authorization, as the authorizing Party states them. */
+    terms?: string;
   };
   AuthorizationRevoked: { authorization: string; reason?: string };
   UnitsIssued: {

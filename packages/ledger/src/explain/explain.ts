@@ -202,9 +202,9 @@ class Explainer {
   private elapsed(): { from: number; end: number; count: number; through: string } | null {
     const ndc = this.ndc;
     if (ndc === null) return null;
-    // As the structured summary reads them: the inventories in the state (tCO2e only).
+    // As the structured summary reads them: the Party's inventories, whatever the metric table (replay.md).
     const party = this.run.engine.state.parties.get(this.run.query.party);
-    const reported = party === undefined || this.metric !== DEFAULT_METRIC ? [] : [...party.inventory.keys()];
+    const reported = party === undefined ? [] : [...party.inventory.keys()];
     const lastAt = this.run.engine.lastAt;
     const horizon = reported.length > 0 ? Math.max(...reported) : lastAt === null ? ndc.from - 1 : Number(lastAt.slice(0, 4));
     const end = Math.min(ndc.to, horizon);

@@ -1,5 +1,6 @@
 import { SUMMARY_FIELDS, type SummaryYear } from '../accounting/structured-summary.ts';
 import type { ReplayReport } from './replay-report.ts';
+import { csvCell } from './csv-cell.ts';
 
 /**
  * `a6 replay --format csv` (cli.md): the structured summary, one row per Party, metric and year, every
@@ -17,9 +18,4 @@ export function renderSummaryCsv(report: ReplayReport): string {
     }
   }
   return lines.join('\n') + '\n';
-}
-
-/** RFC 4180 quoting, for Party codes and metric names that are free text in the history. */
-function csvCell(text: string): string {
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }

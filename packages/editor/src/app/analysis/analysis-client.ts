@@ -9,7 +9,7 @@ import {
   type TokenSource,
 } from '../server-api/index.ts';
 import { decodeCompareReport, decodeReplayReport, type CompareReport, type ReplayReport } from './analysis-reports.ts';
-import { EventStreamParser } from './event-stream-parser.ts';
+import { EventStreamParser, type ServerSentMessage } from './event-stream-parser.ts';
 
 /** A rulebook of a request (cli.md "Server"): a saved file, or unsaved text under the file name it has in the editor. */
 export type RulebookReference =
@@ -89,100 +89,113 @@ export class AnalysisClient {
     return { ok: true, value: await response.text() };
   }
 
-  private run<R>(
-    path: string,
-    request: AnalysisRequest,
-    decode: (body: unknown) => R | undefined,
-    listener: AnalysisListener,
-  ): AnalysisRun<R> {
-    const url = `${this.baseUrl}${path}`;
-    const connection = new AbortController();
-    let jobId: string | null = null;
-    let cancelled = false;
+  private run<R>(path: string, request: AnalysisRequest, decode: (body: unknown) => R | undefined, listener: AnalysisListener): AnalysisRun<R> {
+    const job: JobHandle<R> = { url: `${this.baseUrl}${path}`, path, decode, listener, connection: new AbortController(), id: null, cancelled: false };
+    return { outcome: this.outcomeOf(job, request), cancel: () => this.cancel(job) };
+  }
 
-    const outcome = (async (): Promise<AnalysisOutcome<R>> => {
-      let response: Response;
-      try {
-        response = await this.fetcher(url, {
-          method: 'POST',
-          headers: { accept: 'text/event-stream', 'content-type': 'application/json', ...authorization(this.token) },
-          body: JSON.stringify(request),
-          signal: connection.signal,
-        });
-      } catch (error) {
-        if (cancelled) return { status: 'cancelled' };
-        return { status: 'failed', issue: failure('editor.server_unreachable', `server not reachable (POST ${url}: ${reason(error)})`).issue };
-      }
-      const contentType = response.headers.get('content-type') ?? '';
-      if (!response.ok || !contentType.includes('text/event-stream')) {
-        const body = contentType.includes('json') ? await response.json().catch(() => null) : null;
-        if (!response.ok) return { status: 'failed', issue: serverRefusal(`POST ${url}`, response, body).issue };
-        // Without the stream the server may still have sent the report itself.
-        const report = decode(body);
-        if (report !== undefined) return { status: 'done', report };
-        return { status: 'failed', issue: failure('editor.server_unreachable', `server not reachable (POST ${url} answered ${response.status} with ${contentType || 'no content type'}, not the a6 API)`).issue };
-      }
-      if (response.body === null) return { status: 'failed', issue: failure('editor.bad_response', `POST ${url}: empty event stream`).issue };
+  private async outcomeOf<R>(job: JobHandle<R>, request: AnalysisRequest): Promise<AnalysisOutcome<R>> {
+    const { url } = job;
+    let response: Response;
+    try {
+      response = await this.fetcher(url, {
+        method: 'POST',
+        headers: { accept: 'text/event-stream', 'content-type': 'application/json', ...authorization(this.token) },
+        body: JSON.stringify(request),
+        signal: job.connection.signal,
+      });
+    } catch (error) {
+      if (job.cancelled) return { status: 'cancelled' };
+      return { status: 'failed', issue: failure('editor.server_unreachable', `server not reachable (POST ${url}: ${reason(error)})`).issue };
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!response.ok || !contentType.includes('text/event-stream')) {
+      const body = contentType.includes('json') ? await response.json().catch(() => null) : null;
+      if (!response.ok) return { status: 'failed', issue: serverRefusal(`POST ${url}`, response, body).issue };
+      // Without the stream the server may still have sent the report itself.
+      const report = job.decode(body);
+      if (report !== undefined) return { status: 'done', report };
+      return { status: 'failed', issue: failure('editor.server_unreachable', `server not reachable (POST ${url} answered ${response.status} with ${contentType || 'no content type'}, not the a6 API)`).issue };
+    }
+    if (response.body === null) return { status: 'failed', issue: failure('editor.bad_response', `POST ${url}: empty event stream`).issue };
+    return readJobStream(job, response.body);
+  }
 
-      const parser = new EventStreamParser();
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      try {
-        for (;;) {
-          const { value, done } = await reader.read();
-          if (done) break;
-          for (const message of parser.push(value)) {
-            let data: unknown;
-            try {
-              data = JSON.parse(message.data);
-            } catch {
-              return { status: 'failed', issue: failure('editor.bad_response', `POST ${url}: an event is not JSON`).issue };
-            }
-            if (message.event === 'job' && isRecord(data) && typeof data.id === 'string') {
-              jobId = data.id;
-              listener.onJob?.({ id: data.id, total: typeof data.total === 'number' ? data.total : 0 });
-            } else if (message.event === 'progress' && isRecord(data) && typeof data.done === 'number' && typeof data.total === 'number') {
-              listener.onProgress?.({ done: data.done, total: data.total });
-            } else if (message.event === 'result') {
-              const report = decode(data);
-              return report === undefined
-                ? { status: 'failed', issue: failure('editor.bad_response', `POST ${url}: the result is not an ${path === '/replay' ? 'a6.replay/1' : 'a6.compare/1'} report`).issue }
-                : { status: 'done', report };
-            } else if (message.event === 'error') {
-              const error = isRecord(data) && isRecord(data.error) ? data.error : {};
-              const serverCode = typeof error.code === 'string' ? error.code : 'server.job_failed';
-              const text = typeof error.message === 'string' ? error.message : 'the job failed';
-              if (serverCode === 'server.job_cancelled' || cancelled) return { status: 'cancelled' };
-              return {
-                status: 'failed',
-                issue: { code: 'editor.server_error', message: `${serverCode}: ${text}`, serverCode, ...(error.details === undefined ? {} : { details: error.details }) },
-              };
-            }
-          }
-        }
-      } catch (error) {
-        if (cancelled) return { status: 'cancelled' };
-        return { status: 'failed', issue: failure('editor.server_unreachable', `the connection closed during the job (${reason(error)})`).issue };
-      }
-      if (cancelled) return { status: 'cancelled' };
-      return { status: 'failed', issue: failure('editor.bad_response', `POST ${url}: the event stream ended without a result`).issue };
-    })();
+  private async cancel(job: JobHandle<unknown>): Promise<void> {
+    if (job.cancelled) return;
+    job.cancelled = true;
+    if (job.id !== null) {
+      // Best effort: the closed connection below cancels the job too (cli.md).
+      await this.fetcher(`${this.baseUrl}/jobs/${encodeURIComponent(job.id)}`, {
+        method: 'DELETE',
+        headers: { accept: 'application/json', ...authorization(this.token) },
+      }).catch(() => undefined);
+    }
+    job.connection.abort();
+  }
+}
 
+/** One replay or compare request: what it decodes and tells, and what `cancel` needs (the job id, once named). */
+interface JobHandle<R> {
+  readonly url: string;
+  readonly path: string;
+  readonly decode: (body: unknown) => R | undefined;
+  readonly listener: AnalysisListener;
+  readonly connection: AbortController;
+  id: string | null;
+  cancelled: boolean;
+}
+
+/** Reads the job's server-sent events until one settles it (result, error) or the stream ends. */
+async function readJobStream<R>(job: JobHandle<R>, body: NonNullable<Response['body']>): Promise<AnalysisOutcome<R>> {
+  const parser = new EventStreamParser();
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      for (const message of parser.push(value)) {
+        const outcome = settleOn(job, message);
+        if (outcome !== null) return outcome;
+      }
+    }
+  } catch (error) {
+    if (job.cancelled) return { status: 'cancelled' };
+    return { status: 'failed', issue: failure('editor.server_unreachable', `the connection closed during the job (${reason(error)})`).issue };
+  }
+  if (job.cancelled) return { status: 'cancelled' };
+  return { status: 'failed', issue: failure('editor.bad_response', `POST ${job.url}: the event stream ended without a result`).issue };
+}
+
+/** One event of the stream: `job` and `progress` are told to the listener (`null`: read on); `result` and `error` settle the job. */
+function settleOn<R>(job: JobHandle<R>, message: ServerSentMessage): AnalysisOutcome<R> | null {
+  let data: unknown;
+  try {
+    data = JSON.parse(message.data);
+  } catch {
+    return { status: 'failed', issue: failure('editor.bad_response', `POST ${job.url}: an event is not JSON`).issue };
+  }
+  if (message.event === 'job' && isRecord(data) && typeof data.id === 'string') {
+    job.id = data.id;
+    job.listener.onJob?.({ id: data.id, total: typeof data.total === 'number' ? data.total : 0 });
+  } else if (message.event === 'progress' && isRecord(data) && typeof data.done === 'number' && typeof data.total === 'number') {
+    job.listener.onProgress?.({ done: data.done, total: data.total });
+  } else if (message.event === 'result') {
+    const report = job.decode(data);
+    return report === undefined
+      ? { status: 'failed', issue: failure('editor.bad_response', `POST ${job.url}: the result is not an ${job.path === '/replay' ? 'a6.replay/1' : 'a6.compare/1'} report`).issue }
+      : { status: 'done', report };
+  } else if (message.event === 'error') {
+    const error = isRecord(data) && isRecord(data.error) ? data.error : {};
+    const serverCode = typeof error.code === 'string' ? error.code : 'server.job_failed';
+    const text = typeof error.message === 'string' ? error.message : 'the job failed';
+    if (serverCode === 'server.job_cancelled' || job.cancelled) return { status: 'cancelled' };
     return {
-      outcome,
-      cancel: async () => {
-        if (cancelled) return;
-        cancelled = true;
-        if (jobId !== null) {
-          // Best effort: the closed connection below cancels the job too (cli.md).
-          await this.fetcher(`${this.baseUrl}/jobs/${encodeURIComponent(jobId)}`, {
-            method: 'DELETE',
-            headers: { accept: 'application/json', ...authorization(this.token) },
-          }).catch(() => undefined);
-        }
-        connection.abort();
-      },
+      status: 'failed',
+      issue: { code: 'editor.server_error', message: `${serverCode}: ${text}`, serverCode, ...(error.details === undefined ? {} : { details: error.details }) },
     };
   }
+  return null;
 }
 
 function reason(error: unknown): string {

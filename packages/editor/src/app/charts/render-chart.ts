@@ -1,6 +1,6 @@
 import { element } from '../shell/dom.ts';
 import { formatExact } from '../shell/exact-number.ts';
-import { layoutChart, type ChartSpec } from './chart-layout.ts';
+import { layoutChart, type ChartLayout, type ChartSpec } from './chart-layout.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Series beyond the palette reuse its colours; the marker shapes tell them apart without colour too. */
@@ -31,6 +31,9 @@ function marker(shape: (typeof MARKERS)[number], x: number, y: number, className
   }
 }
 
+const seriesClass = (index: number) => `chart-series-${index % PALETTE_SIZE}`;
+const shapeOf = (index: number) => MARKERS[index % MARKERS.length]!;
+
 /**
  * A chart as inline SVG inside a `<figure>`: `role="img"` with `<title>` and `<desc>` for screen
  * readers, axis titles, a legend with colour and marker shape, a tooltip per mark, and the data as a
@@ -39,10 +42,6 @@ function marker(shape: (typeof MARKERS)[number], x: number, y: number, className
 export function renderChart(spec: ChartSpec): HTMLElement {
   const id = `chart-${++chartCount}`;
   const layout = layoutChart(spec);
-  const { plot } = layout;
-  const seriesClass = (index: number) => `chart-series-${index % PALETTE_SIZE}`;
-  const shapeOf = (index: number) => MARKERS[index % MARKERS.length]!;
-
   const root = svg('svg', {
     viewBox: `0 0 ${layout.width} ${layout.height}`,
     role: 'img',
@@ -50,7 +49,20 @@ export function renderChart(spec: ChartSpec): HTMLElement {
     class: 'chart-svg',
   });
   root.append(svg('title', { id: `${id}-title` }, spec.title), svg('desc', { id: `${id}-desc` }, spec.description));
+  root.append(chartGrid(spec, layout), chartMarks(spec, layout));
 
+  const figure = element('figure', { className: 'chart' });
+  figure.append(
+    element('figcaption', { textContent: spec.title }),
+    root,
+    chartLegend(spec),
+    element('details', {}, element('summary', { textContent: `Data table: ${spec.title}` }), chartTable(spec)),
+  );
+  return figure;
+}
+
+function chartGrid(spec: ChartSpec, layout: ChartLayout): SVGElement {
+  const { plot } = layout;
   const grid = svg('g', { class: 'chart-grid', 'aria-hidden': 'true' });
   for (const tick of layout.yTicks) {
     grid.append(
@@ -69,8 +81,10 @@ export function renderChart(spec: ChartSpec): HTMLElement {
       spec.valueLabel,
     ),
   );
-  root.append(grid);
+  return grid;
+}
 
+function chartMarks(spec: ChartSpec, layout: ChartLayout): SVGElement {
   const marks = svg('g', { class: 'chart-marks' });
   for (const line of layout.lines) {
     for (const run of line.runs) {
@@ -88,8 +102,10 @@ export function renderChart(spec: ChartSpec): HTMLElement {
       marks.append(marker(shapeOf(mark.series), mark.x, mark.y, `chart-point ${seriesClass(mark.series)}`, label));
     }
   }
-  root.append(marks);
+  return marks;
+}
 
+function chartLegend(spec: ChartSpec): HTMLElement {
   const legend = element('ul', { className: 'chart-legend' });
   legend.setAttribute('aria-label', `Legend: ${spec.title}`);
   spec.series.forEach((series, index) => {
@@ -98,7 +114,11 @@ export function renderChart(spec: ChartSpec): HTMLElement {
     else swatch.append(svg('line', { x1: 0, x2: 16, y1: 8, y2: 8, class: `chart-line ${seriesClass(index)}` }), marker(shapeOf(index), 8, 8, `chart-point ${seriesClass(index)}`, series.name));
     legend.append(element('li', {}, swatch, series.name));
   });
+  return legend;
+}
 
+/** The chart's numbers as a table: a row per category, a column per series. */
+function chartTable(spec: ChartSpec): HTMLTableElement {
   const table = element('table', { className: 'data-table' });
   table.append(element('caption', { textContent: spec.title }));
   const headRow = element('tr', {}, element('th', { textContent: spec.categoryLabel }));
@@ -113,13 +133,5 @@ export function renderChart(spec: ChartSpec): HTMLElement {
     body.append(row);
   });
   table.append(body);
-
-  const figure = element('figure', { className: 'chart' });
-  figure.append(
-    element('figcaption', { textContent: spec.title }),
-    root,
-    legend,
-    element('details', {}, element('summary', { textContent: `Data table: ${spec.title}` }), table),
-  );
-  return figure;
+  return table;
 }

@@ -51,23 +51,8 @@ function fieldCharts(report: CompareReport, field: SummaryField): HTMLElement {
 export function renderCompareResults(report: CompareReport, options: CompareResultsOptions): HTMLElement {
   const keys = report.rulebooks.map((rulebook) => rulebook.key);
   const root = element('div', { className: 'compare-results' });
-  const direct = report.verdict_diffs.filter((diff) => diff.cause === 'direct').length;
-  const divergence =
-    report.first_divergence === null
-      ? 'the rulebooks never diverge'
-      : `first divergence at event ${report.first_divergence}${(() => {
-          const diff = report.verdict_diffs.find((entry) => entry.seq === report.first_divergence);
-          return diff ? ` (${diff.event}, ${diff.type})` : '';
-        })()}`;
   root.append(
-    element(
-      'p',
-      { className: 'run-summary' },
-      `${keys.length} rulebooks over ${options.history} (${formatExact(report.history.events)} events): `,
-      element('strong', { textContent: divergence }),
-      ` · ${formatExact(report.verdict_diffs.length)} verdict differences (${direct} direct, ${report.verdict_diffs.length - direct} cascade) · ${formatExact(report.summary_diffs.length)} summary differences · digest `,
-      element('code', { textContent: `${report.digest.slice(0, 12)}…`, title: report.digest }),
-    ),
+    compareSummary(report, options.history),
     element(
       'p',
       { className: 'report-actions' },
@@ -78,90 +63,115 @@ export function renderCompareResults(report: CompareReport, options: CompareResu
       button('Download JSON report', options.onDownloadJson),
     ),
   );
+  root.append(rulebooksSection(report));
+  root.append(verdictDiffsSection(report, keys));
+  root.append(summaryDiffsSection(report, keys));
+  return root;
+}
 
-  root.append(
-    reportSection(
-      'Rulebooks',
-      element(
-        'div',
-        { className: 'table-scroll' },
-        dataTable({
-          caption: 'Rulebooks compared (the first is the baseline)',
-          columns: [{ label: 'Key' }, { label: 'sha256' }, { label: 'Accepted', numeric: true }, { label: 'Rejected', numeric: true }, { label: 'Findings', numeric: true }, { label: 'Levies' }],
-          rows: report.rulebooks.map((rulebook, index) => [
-            `${rulebook.key}${index === 0 ? ' (baseline)' : ''}`,
-            element('code', { textContent: `${rulebook.sha256.slice(0, 12)}…`, title: rulebook.sha256 }),
-            formatExact(rulebook.verdicts.accepted),
-            formatExact(rulebook.verdicts.rejected),
-            formatExact(rulebook.verdicts.findings),
-            Object.entries(rulebook.levies).sort(([a], [b]) => a.localeCompare(b)).map(([name, units]) => `${name} ${formatExact(units)}`).join(', ') || '—',
-          ]),
-          rowHeaders: true,
-        }),
-      ),
+function compareSummary(report: CompareReport, history: string): HTMLElement {
+  const direct = report.verdict_diffs.filter((diff) => diff.cause === 'direct').length;
+  const divergence =
+    report.first_divergence === null
+      ? 'the rulebooks never diverge'
+      : `first divergence at event ${report.first_divergence}${(() => {
+          const diff = report.verdict_diffs.find((entry) => entry.seq === report.first_divergence);
+          return diff ? ` (${diff.event}, ${diff.type})` : '';
+        })()}`;
+  return element(
+    'p',
+    { className: 'run-summary' },
+    `${report.rulebooks.length} rulebooks over ${history} (${formatExact(report.history.events)} events): `,
+    element('strong', { textContent: divergence }),
+    ` · ${formatExact(report.verdict_diffs.length)} verdict differences (${direct} direct, ${report.verdict_diffs.length - direct} cascade) · ${formatExact(report.summary_diffs.length)} summary differences · digest `,
+    element('code', { textContent: `${report.digest.slice(0, 12)}…`, title: report.digest }),
+  );
+}
+
+function rulebooksSection(report: CompareReport): HTMLElement {
+  return reportSection(
+    'Rulebooks',
+    element(
+      'div',
+      { className: 'table-scroll' },
+      dataTable({
+        caption: 'Rulebooks compared (the first is the baseline)',
+        columns: [{ label: 'Key' }, { label: 'sha256' }, { label: 'Accepted', numeric: true }, { label: 'Rejected', numeric: true }, { label: 'Findings', numeric: true }, { label: 'Levies' }],
+        rows: report.rulebooks.map((rulebook, index) => [
+          `${rulebook.key}${index === 0 ? ' (baseline)' : ''}`,
+          element('code', { textContent: `${rulebook.sha256.slice(0, 12)}…`, title: rulebook.sha256 }),
+          formatExact(rulebook.verdicts.accepted),
+          formatExact(rulebook.verdicts.rejected),
+          formatExact(rulebook.verdicts.findings),
+          Object.entries(rulebook.levies).sort(([a], [b]) => a.localeCompare(b)).map(([name, units]) => `${name} ${formatExact(units)}`).join(', ') || '—',
+        ]),
+        rowHeaders: true,
+      }),
     ),
   );
+}
 
-  root.append(
-    reportSection(
-      `Verdict differences (${formatExact(report.verdict_diffs.length)})`,
-      report.verdict_diffs.length === 0
-        ? element('p', { className: 'muted', textContent: 'Every event gets the same verdict and codes under every rulebook.' })
-        : limited(
-            dataTable({
-              caption: 'Events decided differently (direct: the rulebook alone decides differently on the baseline state; cascade: only because of earlier differences)',
-              columns: [{ label: 'Seq', numeric: true }, { label: 'Event' }, { label: 'Type' }, { label: 'Cause' }, ...keys.map((key) => ({ label: key }))],
-              rows: report.verdict_diffs.slice(0, MAX_ROWS).map((diff) => [
-                String(diff.seq),
-                diff.event,
-                diff.type,
-                element('span', { className: `cause cause-${diff.cause}`, textContent: diff.cause }),
-                ...keys.map((key) => verdictText(diff.verdicts[key])),
-              ]),
-              className: 'diff-table',
-            }),
-            report.verdict_diffs.length,
-          ),
-    ),
+function verdictDiffsSection(report: CompareReport, keys: readonly string[]): HTMLElement {
+  return reportSection(
+    `Verdict differences (${formatExact(report.verdict_diffs.length)})`,
+    report.verdict_diffs.length === 0
+      ? element('p', { className: 'muted', textContent: 'Every event gets the same verdict and codes under every rulebook.' })
+      : limited(
+          dataTable({
+            caption: 'Events decided differently (direct: the rulebook alone decides differently on the baseline state; cascade: only because of earlier differences)',
+            columns: [{ label: 'Seq', numeric: true }, { label: 'Event' }, { label: 'Type' }, { label: 'Cause' }, ...keys.map((key) => ({ label: key }))],
+            rows: report.verdict_diffs.slice(0, MAX_ROWS).map((diff) => [
+              String(diff.seq),
+              diff.event,
+              diff.type,
+              element('span', { className: `cause cause-${diff.cause}`, textContent: diff.cause }),
+              ...keys.map((key) => verdictText(diff.verdicts[key])),
+            ]),
+            className: 'diff-table',
+          }),
+          report.verdict_diffs.length,
+        ),
   );
+}
 
+/** A chart per Party for one summary field at a time (a field choice), over the table of differing values. */
+function summaryCharts(report: CompareReport): HTMLElement {
   const fields = SUMMARY_FIELDS.filter((field) => report.summary_diffs.some((diff) => diff.field === field && diff.metric === undefined));
   const chartSection = element('div', { className: 'compare-charts' });
-  if (fields.length > 0) {
-    const select = element('select');
-    select.id = 'compare-chart-field';
-    for (const field of fields) select.append(element('option', { textContent: field }));
-    select.value = fields.includes('adjustment') ? 'adjustment' : fields[0]!;
-    const charts = element('div', {}, fieldCharts(report, select.value as SummaryField));
-    select.addEventListener('change', () => charts.replaceChildren(fieldCharts(report, select.value as SummaryField)));
-    const label = element('label', {}, 'Field ', select);
-    chartSection.append(element('p', {}, label), charts);
-  }
+  if (fields.length === 0) return chartSection;
+  const select = element('select');
+  select.id = 'compare-chart-field';
+  for (const field of fields) select.append(element('option', { textContent: field }));
+  select.value = fields.includes('adjustment') ? 'adjustment' : fields[0]!;
+  const charts = element('div', {}, fieldCharts(report, select.value as SummaryField));
+  select.addEventListener('change', () => charts.replaceChildren(fieldCharts(report, select.value as SummaryField)));
+  const label = element('label', {}, 'Field ', select);
+  chartSection.append(element('p', {}, label), charts);
+  return chartSection;
+}
 
-  root.append(
-    reportSection(
-      `Summary differences (${formatExact(report.summary_diffs.length)})`,
-      ...(report.summary_diffs.length === 0
-        ? [element('p', { className: 'muted', textContent: 'The structured summaries are identical.' })]
-        : [
-            chartSection,
-            limited(
-              dataTable({
-                caption: 'Structured summary values that differ (null: not applicable or no row on that side)',
-                columns: [{ label: 'Party' }, { label: 'Year', numeric: true }, { label: 'Field' }, ...keys.map((key) => ({ label: key, numeric: true }))],
-                rows: report.summary_diffs.slice(0, MAX_ROWS).map((diff) => [
-                  diff.metric === undefined ? diff.party : `${diff.party} (${diff.metric})`,
-                  String(diff.year),
-                  diff.field,
-                  ...keys.map((key) => formatExact(diff.values[key] ?? null)),
-                ]),
-                rowHeaders: true,
-                className: 'diff-table',
-              }),
-              report.summary_diffs.length,
-            ),
-          ]),
-    ),
+function summaryDiffsSection(report: CompareReport, keys: readonly string[]): HTMLElement {
+  return reportSection(
+    `Summary differences (${formatExact(report.summary_diffs.length)})`,
+    ...(report.summary_diffs.length === 0
+      ? [element('p', { className: 'muted', textContent: 'The structured summaries are identical.' })]
+      : [
+          summaryCharts(report),
+          limited(
+            dataTable({
+              caption: 'Structured summary values that differ (null: not applicable or no row on that side)',
+              columns: [{ label: 'Party' }, { label: 'Year', numeric: true }, { label: 'Field' }, ...keys.map((key) => ({ label: key, numeric: true }))],
+              rows: report.summary_diffs.slice(0, MAX_ROWS).map((diff) => [
+                diff.metric === undefined ? diff.party : `${diff.party} (${diff.metric})`,
+                String(diff.year),
+                diff.field,
+                ...keys.map((key) => formatExact(diff.values[key] ?? null)),
+              ]),
+              rowHeaders: true,
+              className: 'diff-table',
+            }),
+            report.summary_diffs.length,
+          ),
+        ]),
   );
-  return root;
 }

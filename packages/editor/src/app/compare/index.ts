@@ -1,2 +1,3 @@
+export { CompareController } from './compare-controller.ts';
 export { renderCompareResults } from './compare-results.ts';
 export type { CompareResultsOptions } from './compare-results.ts';

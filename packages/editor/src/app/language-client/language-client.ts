@@ -4,11 +4,10 @@ import type {
   ServiceMethod,
   ServiceRequests,
   TextChange,
-  WorkerCapabilities,
   WorkerToPage,
 } from '../worker/index.ts';
 
-/** A request the worker refused, with the worker's code (`editor.feature_unavailable`, …). */
+/** A request the worker could not answer, with the worker's code (`editor.worker_failure`). */
 export class LanguageRequestFailed extends Error {
   constructor(
     readonly code: string,
@@ -35,10 +34,11 @@ export class LanguageClient {
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private readonly diagnosticsListeners = new Set<DiagnosticsListener>();
-  readonly ready: Promise<WorkerCapabilities>;
+  /** Settles once the worker has loaded the language (rejects when the worker fails to start). */
+  readonly ready: Promise<void>;
 
   constructor(private readonly worker: WorkerEndpoint) {
-    let resolveReady!: (capabilities: WorkerCapabilities) => void;
+    let resolveReady!: () => void;
     let rejectReady!: (error: Error) => void;
     this.ready = new Promise((resolve, reject) => {
       resolveReady = resolve;
@@ -48,7 +48,7 @@ export class LanguageClient {
       const message = event.data;
       switch (message.type) {
         case 'ready':
-          resolveReady(message.capabilities);
+          resolveReady();
           return;
         case 'diagnostics':
           for (const listener of this.diagnosticsListeners) listener(message.files, message.durationMs);

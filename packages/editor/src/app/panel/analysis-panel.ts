@@ -1,3 +1,4 @@
+import type { AnalysisListener, AnalysisOutcome } from '../analysis/index.ts';
 import type { HistoryEntry, ServerResult } from '../server-api/index.ts';
 import { element, formatExact, requireElement } from '../shell/index.ts';
 import { formatRulebookChoice, type PanelView, type RulebookChoice } from '../url-state/index.ts';
@@ -32,11 +33,27 @@ export class JobControls {
     this.status.textContent = `${verb} ${formatExact(done)} / ${formatExact(total)} events…`;
   }
 
+  /** A job's listener that moves this bar: `verb` names the work (`Replaying 12 / 915 events…`). */
+  progressListener(verb: string): AnalysisListener {
+    return {
+      onJob: (job) => this.advance(0, job.total, verb),
+      onProgress: (progress) => this.advance(progress.done, progress.total, verb),
+    };
+  }
+
   idle(text: string): void {
     this.start.disabled = false;
     this.cancel.disabled = true;
     this.progress.hidden = true;
     this.status.textContent = text;
+  }
+
+  /** The report of a finished job; a cancelled or failed one says so (`verb cancelled.`) and gives `null`. */
+  settle<R>(outcome: AnalysisOutcome<R>, verb: string): R | null {
+    if (outcome.status === 'done') return outcome.report;
+    if (outcome.status === 'cancelled') this.idle(`${verb} cancelled.`);
+    else this.idle(`${verb} failed: ${outcome.issue.message}`);
+    return null;
   }
 }
 
@@ -58,8 +75,9 @@ export class AnalysisPanel {
   private readonly tabs = new Map<PanelView, HTMLButtonElement>(VIEWS.map((view) => [view, requireElement(`tab-${view}`, HTMLButtonElement)]));
   private currentView: PanelView = 'run';
   private readonly viewListeners = new Set<(view: PanelView) => void>();
+  private readonly choiceListeners = new Set<() => void>();
 
-  constructor(onChoiceChange: () => void) {
+  constructor() {
     for (const [view, tab] of this.tabs) {
       tab.addEventListener('click', () => this.show(view));
       tab.addEventListener('keydown', (event) => {
@@ -75,9 +93,17 @@ export class AnalysisPanel {
         this.show(next, true);
       });
     }
-    this.historySelect.addEventListener('change', onChoiceChange);
-    this.rulebookSelect.addEventListener('change', onChoiceChange);
-    this.compareOptions.addEventListener('change', onChoiceChange);
+    const choiceChanged = () => {
+      for (const listener of this.choiceListeners) listener();
+    };
+    this.historySelect.addEventListener('change', choiceChanged);
+    this.rulebookSelect.addEventListener('change', choiceChanged);
+    this.compareOptions.addEventListener('change', choiceChanged);
+  }
+
+  /** The user changed the history, the rulebook or the compare selection. */
+  onChoiceChange(listener: () => void): void {
+    this.choiceListeners.add(listener);
   }
 
   get view(): PanelView {

@@ -1,2 +1,3 @@
 export { registerProviders } from './register-providers.ts';
-export type { ProviderRegistration } from './register-providers.ts';
+export type { EditorFeature } from './register-providers.ts';
+export { LanguageController } from './language-controller.ts';

@@ -1,6 +1,6 @@
 import type { LanguageClient } from '../language-client/index.ts';
 import type { monaco } from '../monaco/index.ts';
-import type { ServiceMethod, WorkerCapabilities } from '../worker/index.ts';
+import type { ServiceMethod } from '../worker/index.ts';
 import { registerCodeActionsProvider } from './code-actions-provider.ts';
 import { registerCompletionProvider } from './completion-provider.ts';
 import { registerDefinitionProvider } from './definition-provider.ts';
@@ -12,51 +12,24 @@ import { registerReferencesProvider } from './references-provider.ts';
 import { registerRenameProvider } from './rename-provider.ts';
 import { registerSemanticTokensProvider } from './semantic-tokens-provider.ts';
 
-export interface ProviderRegistration {
-  readonly method: ServiceMethod;
-  readonly registered: boolean;
-  /** Why the provider was not registered (shown in the status bar's language details). */
-  readonly reason?: string;
-}
+/** The editor features, one per language-service method (the rename provider also asks prepareRename). */
+export type EditorFeature = Exclude<ServiceMethod, 'prepareRename'>;
 
-/**
- * Registers a Monaco provider for every language-service method the worker can serve. A method it
- * cannot serve gets no provider at all, so Monaco shows its own "no definition found" rather than an
- * answer we made up; the reason is kept for the status bar.
- */
-export function registerProviders(
-  client: LanguageClient,
-  capabilities: WorkerCapabilities,
-): { disposables: monaco.IDisposable[]; registrations: ProviderRegistration[] } {
-  const registrars: Record<Exclude<ServiceMethod, 'prepareRename'>, () => monaco.IDisposable | null> = {
-    completion: () => registerCompletionProvider(client),
-    hover: () => registerHoverProvider(client),
-    definition: () => registerDefinitionProvider(client),
-    references: () => registerReferencesProvider(client),
-    // The rename box asks prepareRename first (placeholder, early refusal) when the worker offers it.
-    rename: () => registerRenameProvider(client, capabilities.services.prepareRename.available),
-    documentSymbols: () => registerDocumentSymbolsProvider(client),
-    foldingRanges: () => registerFoldingProvider(client),
-    semanticTokens: () =>
-      capabilities.semanticTokensLegend ? registerSemanticTokensProvider(client, capabilities.semanticTokensLegend) : null,
-    format: () => registerFormattingProvider(client),
-    codeActions: () => registerCodeActionsProvider(client),
-  };
-  const disposables: monaco.IDisposable[] = [];
-  const registrations: ProviderRegistration[] = [];
-  for (const [method, register] of Object.entries(registrars) as [Exclude<ServiceMethod, 'prepareRename'>, () => monaco.IDisposable | null][]) {
-    const availability = capabilities.services[method];
-    if (!availability.available) {
-      registrations.push({ method, registered: false, reason: availability.reason });
-      continue;
-    }
-    const disposable = register();
-    if (disposable) disposables.push(disposable);
-    registrations.push(
-      disposable
-        ? { method, registered: true }
-        : { method, registered: false, reason: `${method}: the worker sent no token legend` },
-    );
-  }
-  return { disposables, registrations };
+const REGISTRARS: Readonly<Record<EditorFeature, (client: LanguageClient) => monaco.IDisposable>> = {
+  completion: registerCompletionProvider,
+  hover: registerHoverProvider,
+  definition: registerDefinitionProvider,
+  references: registerReferencesProvider,
+  rename: registerRenameProvider,
+  documentSymbols: registerDocumentSymbolsProvider,
+  foldingRanges: registerFoldingProvider,
+  semanticTokens: registerSemanticTokensProvider,
+  format: registerFormattingProvider,
+  codeActions: registerCodeActionsProvider,
+};
+
+/** Registers one Monaco provider per language-service method; returns them and the features they give. */
+export function registerProviders(client: LanguageClient): { disposables: monaco.IDisposable[]; features: EditorFeature[] } {
+  const features = Object.keys(REGISTRARS) as EditorFeature[];
+  return { disposables: features.map((feature) => REGISTRARS[feature](client)), features };
 }

@@ -4,7 +4,8 @@ import { monaco } from '../monaco/index.ts';
 import { modelUri, pathOfModel } from '../workspace/index.ts';
 import { fromMonacoPosition, toMonacoRange, toMonacoWorkspaceEdit } from './monaco-conversions.ts';
 
-export function registerRenameProvider(client: LanguageClient, canPrepare = false): monaco.IDisposable {
+/** Rename, with the rename box asking prepareRename first (placeholder, early refusal on a keyword). */
+export function registerRenameProvider(client: LanguageClient): monaco.IDisposable {
   return monaco.languages.registerRenameProvider(A6_LANGUAGE_ID, {
     async provideRenameEdits(model, position, newName) {
       const path = pathOfModel(model);
@@ -17,14 +18,12 @@ export function registerRenameProvider(client: LanguageClient, canPrepare = fals
       if (closed.length > 0) return { edits: [], rejectReason: `Renaming also changes ${closed.join(', ')}: open ${closed.length === 1 ? 'it' : 'them'} first.` };
       return toMonacoWorkspaceEdit(outcome.edits);
     },
-    resolveRenameLocation: canPrepare
-      ? async (model, position) => {
-          const path = pathOfModel(model);
-          if (!path) return { range: new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column), text: '', rejectReason: 'not a rulebook file' };
-          const prepared = await client.request('prepareRename', { path, position: fromMonacoPosition(position) });
-          if (!prepared.ok) return { range: new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column), text: '', rejectReason: prepared.reason };
-          return { range: toMonacoRange(prepared.range), text: prepared.placeholder };
-        }
-      : undefined,
+    async resolveRenameLocation(model, position) {
+      const path = pathOfModel(model);
+      if (!path) return { range: new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column), text: '', rejectReason: 'not a rulebook file' };
+      const prepared = await client.request('prepareRename', { path, position: fromMonacoPosition(position) });
+      if (!prepared.ok) return { range: new monaco.Range(position.lineNumber, position.column, position.lineNumber, position.column), text: '', rejectReason: prepared.reason };
+      return { range: toMonacoRange(prepared.range), text: prepared.placeholder };
+    },
   });
 }

@@ -1,5 +1,7 @@
 export { RejectionLenses, SHOW_RULE_REJECTIONS } from './rejection-lenses.ts';
 export type { SymbolSource } from './rejection-lenses.ts';
+export { RejectionRevealer } from './rejection-revealer.ts';
+export { RunController } from './run-controller.ts';
 export { integrityRejections, rejectionCounts } from './rejection-counts.ts';
 export type { RuleRejections } from './rejection-counts.ts';
 export { MAX_TABLE_ROWS, renderEntryDetail, renderReplayResults } from './replay-results.ts';

@@ -105,22 +105,51 @@ function partySummary(party: string, summary: PartySummary): HTMLElement[] {
 /** The whole `a6.replay/1` report as the Run view shows it. */
 export function renderReplayResults(report: ReplayReport, options: ReplayResultsOptions): HTMLElement {
   const root = element('div', { className: 'replay-results' });
+  root.append(replaySummary(report, options), verdictCounts(report), rejectionsSection(report, options));
+  if (report.findings.length > 0) {
+    const findingDetail = element('div', { className: 'entry-detail-region' });
+    findingDetail.setAttribute('aria-live', 'polite');
+    root.append(reportSection(`Findings (${formatExact(report.findings.length)})`, findingDetail, entryTable('Findings (expect checks that failed)', report.findings, findingDetail, options.onEntry)));
+  }
+  root.append(leviesAndHoldings(report));
+  root.append(
+    reportSection(
+      'Charts',
+      element(
+        'div',
+        { className: 'charts' },
+        chartBlock(adjustmentChart(report), 'No Party has a corresponding adjustment in any year.'),
+        chartBlock(emissionsBalanceChart(report), 'No emissions balance: no Party reported an inventory (or the adjustment applies to the NDC target).'),
+      ),
+    ),
+  );
+  const parties = Object.keys(report.parties).sort();
+  root.append(
+    reportSection(
+      `Structured summary per Party and year (${parties.length} ${parties.length === 1 ? 'Party' : 'Parties'})`,
+      ...(parties.length === 0 ? [element('p', { className: 'muted', textContent: 'No Party has an NDC or an entry.' })] : parties.flatMap((party) => partySummary(party, report.parties[party]!))),
+    ),
+  );
+  return root;
+}
+
+function replaySummary(report: ReplayReport, options: ReplayResultsOptions): HTMLElement {
   const download = element('button', { textContent: 'Download JSON report' });
   download.type = 'button';
   download.addEventListener('click', () => options.onDownload());
   const digest = element('code', { textContent: `${report.digest.slice(0, 12)}…`, title: report.digest });
-  root.append(
-    element(
-      'p',
-      { className: 'run-summary' },
-      element('strong', { textContent: report.rulebook.name }),
-      `${report.rulebook.file ? ` (${report.rulebook.file})` : ''} over ${options.history}: ${count(report.history.events, 'event')}${report.history.as_of ? ` as of ${report.history.as_of}` : ''} · digest `,
-      digest,
-      ' ',
-      download,
-    ),
+  return element(
+    'p',
+    { className: 'run-summary' },
+    element('strong', { textContent: report.rulebook.name }),
+    `${report.rulebook.file ? ` (${report.rulebook.file})` : ''} over ${options.history}: ${count(report.history.events, 'event')}${report.history.as_of ? ` as of ${report.history.as_of}` : ''} · digest `,
+    digest,
+    ' ',
+    download,
   );
+}
 
+function verdictCounts(report: ReplayReport): HTMLElement {
   const counts = element('dl', { className: 'verdict-counts' });
   for (const [label, value, kind] of [
     ['Accepted', report.verdicts.accepted, 'accepted'],
@@ -129,8 +158,11 @@ export function renderReplayResults(report: ReplayReport, options: ReplayResults
   ] as const) {
     counts.append(element('div', { className: `verdict-count verdict-${kind}` }, element('dt', { textContent: label }), element('dd', { textContent: formatExact(value) })));
   }
-  root.append(counts);
+  return counts;
+}
 
+/** The rejections (only one rule's when a code lens chose it), with the chosen row's values above the table. */
+function rejectionsSection(report: ReplayReport, options: ReplayResultsOptions): HTMLElement {
   const detail = element('div', { className: 'entry-detail-region' });
   detail.setAttribute('aria-live', 'polite');
   detail.id = 'rejection-detail';
@@ -149,52 +181,25 @@ export function renderReplayResults(report: ReplayReport, options: ReplayResults
       ? element('p', { className: 'muted', textContent: 'No event was rejected.' })
       : entryTable('Rejections (choose a row to see the values that decided it and jump to the check)', rejections, detail, options.onEntry),
   );
-  root.append(reportSection(`Rejections (${formatExact(report.verdicts.rejected)} events)`, ...rejectionContent));
+  return reportSection(`Rejections (${formatExact(report.verdicts.rejected)} events)`, ...rejectionContent);
+}
 
-  if (report.findings.length > 0) {
-    const findingDetail = element('div', { className: 'entry-detail-region' });
-    findingDetail.setAttribute('aria-live', 'polite');
-    root.append(reportSection(`Findings (${formatExact(report.findings.length)})`, findingDetail, entryTable('Findings (expect checks that failed)', report.findings, findingDetail, options.onEntry)));
-  }
-
+function leviesAndHoldings(report: ReplayReport): HTMLElement {
   const levies = Object.entries(report.levies).sort(([a], [b]) => a.localeCompare(b));
   const holdings = Object.entries(report.holdings)
     .sort(([a], [b]) => a.localeCompare(b))
     .flatMap(([account, byType]) => Object.entries(byType).map(([unitType, units]) => [account, unitType, formatExact(units)]));
-  root.append(
-    reportSection(
-      'Levies and holdings',
-      element(
-        'div',
-        { className: 'side-by-side' },
-        levies.length === 0
-          ? element('p', { className: 'muted', textContent: 'No levy declared.' })
-          : dataTable({ caption: 'Levies (units)', columns: [{ label: 'Levy' }, { label: 'Units', numeric: true }], rows: levies.map(([name, units]) => [name, formatExact(units)]), rowHeaders: true }),
-        holdings.length === 0
-          ? element('p', { className: 'muted', textContent: 'No units held.' })
-          : element('div', { className: 'table-scroll' }, dataTable({ caption: 'Holdings at the end', columns: [{ label: 'Account' }, { label: 'Unit type' }, { label: 'Units', numeric: true }], rows: holdings, rowHeaders: true })),
-      ),
+  return reportSection(
+    'Levies and holdings',
+    element(
+      'div',
+      { className: 'side-by-side' },
+      levies.length === 0
+        ? element('p', { className: 'muted', textContent: 'No levy declared.' })
+        : dataTable({ caption: 'Levies (units)', columns: [{ label: 'Levy' }, { label: 'Units', numeric: true }], rows: levies.map(([name, units]) => [name, formatExact(units)]), rowHeaders: true }),
+      holdings.length === 0
+        ? element('p', { className: 'muted', textContent: 'No units held.' })
+        : element('div', { className: 'table-scroll' }, dataTable({ caption: 'Holdings at the end', columns: [{ label: 'Account' }, { label: 'Unit type' }, { label: 'Units', numeric: true }], rows: holdings, rowHeaders: true })),
     ),
   );
-
-  root.append(
-    reportSection(
-      'Charts',
-      element(
-        'div',
-        { className: 'charts' },
-        chartBlock(adjustmentChart(report), 'No Party has a corresponding adjustment in any year.'),
-        chartBlock(emissionsBalanceChart(report), 'No emissions balance: no Party reported an inventory (or the adjustment applies to the NDC target).'),
-      ),
-    ),
-  );
-
-  const parties = Object.keys(report.parties).sort();
-  root.append(
-    reportSection(
-      `Structured summary per Party and year (${parties.length} ${parties.length === 1 ? 'Party' : 'Parties'})`,
-      ...(parties.length === 0 ? [element('p', { className: 'muted', textContent: 'No Party has an NDC or an entry.' })] : parties.flatMap((party) => partySummary(party, report.parties[party]!))),
-    ),
-  );
-  return root;
 }

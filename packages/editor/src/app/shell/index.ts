@@ -8,3 +8,4 @@ export { installRegionNavigation } from './region-navigation.ts';
 export { dataTable, reportSection } from './data-table.ts';
 export type { DataTableOptions, TableCell, TableColumn } from './data-table.ts';
 export { formatExact } from './exact-number.ts';
+export { BLOB_URL_LIFETIME_MS, download, jsonFile } from './download.ts';

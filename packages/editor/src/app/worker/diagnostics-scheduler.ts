@@ -42,7 +42,7 @@ export class DiagnosticsScheduler {
       if (generation !== this.generation) return;
       const checkStarted = this.now();
       const checked = this.session.checkPass();
-      if (checked === null || generation !== this.generation) return;
+      if (generation !== this.generation) return;
       this.publish(checked, this.now() - checkStarted);
     }, 0);
   }

@@ -1,12 +1,8 @@
-import type { Diagnostic } from '@a6/dsl';
-import type { ServiceMethod, ServiceRequests, WorkerCapabilities } from './protocol.ts';
+import type { Diagnostic, IncrementalParser } from '@a6/dsl';
+import type { ServiceMethod, ServiceRequests } from './protocol.ts';
 
-/** A long-lived parser for one open file (`@a6/dsl`'s `IncrementalParser`). */
-export interface FileParser {
-  setText(text: string): void;
-  applyEdit(start: number, end: number, newText: string): void;
-  parse(): { readonly diagnostics: readonly Diagnostic[] };
-}
+/** A long-lived parser for one open file. */
+export type FileParser = Pick<IncrementalParser, 'setText' | 'applyEdit' | 'parse'>;
 
 /** What a language-service function sees: every readable file by path (open ones and library files), and which are open. */
 export interface ServiceContext {
@@ -20,16 +16,16 @@ export type ServiceHandler<M extends ServiceMethod> = (
   params: ServiceRequests[M]['params'],
 ) => ServiceRequests[M]['result'];
 
+/** One handler per protocol method: the type makes a method the worker cannot answer a compile error. */
+export type ServiceHandlers = { readonly [M in ServiceMethod]: ServiceHandler<M> };
+
 /**
- * The worker's view of the language: what `@a6/dsl` offers in this build. The session codes against
- * this port, so the language pieces plug in as they land (`dsl-backend.ts`) and unit tests can run
- * the session's version bookkeeping against the real parser.
+ * The worker's view of the language (`dsl-backend.ts` builds it from `@a6/dsl`). The session codes
+ * against this port, so its version bookkeeping reads as file sync and nothing else.
  */
 export interface LanguageBackend {
-  readonly capabilities: WorkerCapabilities;
-  /** Absent when the parser is not available. */
-  readonly createParser?: (path: string) => FileParser;
-  /** Checks the program whose entries are `paths`, reading imports from `files`. Absent: no checker. */
-  readonly check?: (files: ReadonlyMap<string, string>, paths: readonly string[]) => readonly Diagnostic[];
-  readonly services: { readonly [M in ServiceMethod]?: ServiceHandler<M> };
+  createParser(path: string): FileParser;
+  /** Checks the program whose entries are `paths`, reading imports from `files`. */
+  check(files: ReadonlyMap<string, string>, paths: readonly string[]): readonly Diagnostic[];
+  readonly services: ServiceHandlers;
 }

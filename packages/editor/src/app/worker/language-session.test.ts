@@ -1,13 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-// The real parser, checker and formatter, imported from their folders because `@a6/dsl`'s index does
-// not re-export them yet; the worker finds them through the same `createDslBackend` seam either way.
-import { IncrementalParser, checkProgram, formatRulebookFile, memorySourceHost } from '@a6/dsl';
 import { DiagnosticsScheduler } from './diagnostics-scheduler.ts';
 import { createDslBackend } from './dsl-backend.ts';
-import { LanguageSession, isLanguageFeatureUnavailable } from './language-session.ts';
+import { LanguageSession } from './language-session.ts';
 import type { FileDiagnostics } from './protocol.ts';
-
-const language = { IncrementalParser, checkProgram, memorySourceHost, formatRulebookFile };
 
 const BASE = `rulebook base "a base" {
   rule vintage_2021 on first_transfer {
@@ -26,36 +21,9 @@ rulebook child extends base {
 const codes = (results: readonly FileDiagnostics[], path: string) =>
   results.find((result) => result.path === path)?.diagnostics.map((diagnostic) => diagnostic.code);
 
-describe('createDslBackend', () => {
-  it('reports each missing piece of the language with its reason', () => {
-    const backend = createDslBackend({});
-    expect(backend.capabilities.syntax).toMatchInlineSnapshot(`
-      {
-        "available": false,
-        "reason": "the parser (IncrementalParser) is not available yet: @a6/dsl does not export it in this build",
-      }
-    `);
-    expect(backend.capabilities.checking.available).toBe(false);
-    expect(backend.capabilities.services.format.available).toBe(false);
-    expect(backend.createParser).toBeUndefined();
-    expect(backend.check).toBeUndefined();
-  });
-
-  it('plugs in the parser, the checker and the formatter when the module exports them', () => {
-    const { capabilities } = createDslBackend(language);
-    expect(capabilities.syntax.available).toBe(true);
-    expect(capabilities.checking.available).toBe(true);
-    expect(capabilities.services.format.available).toBe(true);
-    expect(capabilities.services.hover).toEqual({
-      available: false,
-      reason: "the language service's hover is not available yet: @a6/dsl does not export it in this build",
-    });
-  });
-});
-
 describe('LanguageSession', () => {
   it('reports syntax errors for the version that has them, and re-parses only changed files', () => {
-    const session = new LanguageSession(createDslBackend(language));
+    const session = new LanguageSession(createDslBackend());
     session.open('base.a6', BASE, 1);
     session.open('child.a6', CHILD, 1);
     expect(session.syntaxPass().map((result) => [result.path, result.version, result.diagnostics.length])).toEqual([
@@ -72,7 +40,7 @@ describe('LanguageSession', () => {
   });
 
   it("applies one event's changes against the text before the event", () => {
-    const session = new LanguageSession(createDslBackend(language));
+    const session = new LanguageSession(createDslBackend());
     session.open('base.a6', BASE, 1);
     const rule = BASE.indexOf('vintage_2021');
     const year = BASE.indexOf('2021\n');
@@ -86,7 +54,7 @@ describe('LanguageSession', () => {
   });
 
   it('checks every open file as one program, so imports and extends resolve across them', () => {
-    const session = new LanguageSession(createDslBackend(language));
+    const session = new LanguageSession(createDslBackend());
     session.open('base.a6', BASE, 1);
     session.open('child.a6', CHILD, 3);
     const clean = session.checkPass()!;
@@ -131,43 +99,13 @@ describe('LanguageSession', () => {
     expect(codes(session.checkPass()!, 'child.a6')).toContain('dsl.import_not_found');
   });
 
-  it('formats a file as one whole-document edit, and refuses to serve what the backend lacks', () => {
-    const session = new LanguageSession(createDslBackend(language));
-    const messy = 'rulebook   messy{\n option a64.itmo=separate }\n';
-    session.open('messy.a6', messy, 1);
-    const edits = session.request('format', { path: 'messy.a6' });
-    expect(edits).toHaveLength(1);
-    expect(edits[0]!.range).toEqual({ start: { line: 1, column: 1 }, end: { line: 3, column: 1 } });
-    const formatted = formatRulebookFile(messy, 'messy.a6');
-    if (!formatted.ok) throw new Error('the formatter refused a valid file');
-    expect(edits[0]!.newText).toBe(formatted.text);
-    expect(formatted.text).not.toBe(messy);
-    session.open('formatted.a6', formatted.text, 1);
-    expect(session.request('format', { path: 'formatted.a6' })).toEqual([]);
-
-    let failure: unknown;
-    try {
-      session.request('hover', { path: 'messy.a6', position: { line: 1, column: 1 } });
-    } catch (error) {
-      failure = error;
-    }
-    expect(isLanguageFeatureUnavailable(failure)).toBe(true);
-    expect((failure as Error).message).toContain("the language service's hover is not available yet");
-  });
-
-  it('without a parser or checker, produces no diagnostics instead of pretending the file is clean', () => {
-    const session = new LanguageSession(createDslBackend({}));
-    session.open('base.a6', 'rulebook {', 1);
-    expect(session.syntaxPass()).toEqual([]);
-    expect(session.checkPass()).toBeNull();
-  });
 });
 
 describe('DiagnosticsScheduler', () => {
   it('publishes once after edits go quiet: syntax first, then the checker', () => {
     vi.useFakeTimers();
     try {
-      const session = new LanguageSession(createDslBackend(language));
+      const session = new LanguageSession(createDslBackend());
       const published: FileDiagnostics[][] = [];
       const scheduler = new DiagnosticsScheduler(session, (files) => published.push([...files]), 150, () => 0);
       session.open('base.a6', BASE, 1);
@@ -188,7 +126,7 @@ describe('DiagnosticsScheduler', () => {
   it('drops the checker pass when an edit arrives between the two passes', () => {
     vi.useFakeTimers();
     try {
-      const session = new LanguageSession(createDslBackend(language));
+      const session = new LanguageSession(createDslBackend());
       const published: FileDiagnostics[][] = [];
       const scheduler = new DiagnosticsScheduler(session, (files) => published.push([...files]), 150, () => 0);
       session.open('base.a6', BASE, 1);
@@ -221,12 +159,6 @@ describe('the language service through the worker (createDslBackend with @a6/dsl
     for (const [path, text] of Object.entries(files)) session.open(path, text, 1);
     return session;
   };
-
-  it('offers every service method, with the semantic token legend', () => {
-    const { capabilities } = createDslBackend();
-    expect(Object.entries(capabilities.services).filter(([, availability]) => !availability.available)).toEqual([]);
-    expect(capabilities.semanticTokensLegend?.tokenTypes).toContain('property');
-  });
 
   it('completes a unit field after `unit.`, replacing the word being typed', () => {
     const { text, position } = marked('rulebook r {\n  rule x on transfer {\n    require unit.vin<|>\n  }\n}\n');
@@ -273,6 +205,11 @@ describe('the language service through the worker (createDslBackend with @a6/dsl
     const checked = session.checkPass()!;
     // Only the open file is reported on; the library file's own error is its own business.
     expect(checked.map((result) => [result.path, result.diagnostics.length])).toEqual([['child.a6', 0]]);
+  });
+
+  it('leaves a file that is already as `a6 fmt` lays it out alone', () => {
+    const formatted = 'rulebook messy {\n  option a64.itmo = separate\n}\n';
+    expect(open({ 'formatted.a6': formatted }).request('format', { path: 'formatted.a6' })).toEqual([]);
   });
 
   it('formats with one minimal edit and encodes semantic tokens in fives', () => {

@@ -1,27 +1,14 @@
 import type { Diagnostic } from '@a6/dsl';
-import type { FileParser, LanguageBackend } from './language-backend.ts';
+import type { FileParser, LanguageBackend, ServiceHandler } from './language-backend.ts';
 import type { FileDiagnostics, ServiceMethod, ServiceRequests, TextChange } from './protocol.ts';
 
 interface OpenFile {
   text: string;
   version: number;
-  parser: FileParser | null;
+  parser: FileParser;
   /** The version the last syntax pass saw, so unchanged files are not re-parsed. */
   syntaxVersion: number;
   syntaxDiagnostics: readonly Diagnostic[];
-}
-
-/** A request the backend cannot serve; the page shows `message` instead of an empty answer. */
-export class LanguageFeatureUnavailable extends Error {
-  readonly code = 'editor.feature_unavailable';
-  constructor(message: string) {
-    super(message);
-    this.name = 'LanguageFeatureUnavailable';
-  }
-}
-
-export function isLanguageFeatureUnavailable(error: unknown): error is LanguageFeatureUnavailable {
-  return error instanceof LanguageFeatureUnavailable;
 }
 
 /**
@@ -37,14 +24,10 @@ export class LanguageSession {
 
   constructor(private readonly backend: LanguageBackend) {}
 
-  get capabilities() {
-    return this.backend.capabilities;
-  }
-
   open(path: string, text: string, version: number): void {
     const existing = this.files.get(path);
-    const parser = existing?.parser ?? this.backend.createParser?.(path) ?? null;
-    parser?.setText(text);
+    const parser = existing?.parser ?? this.backend.createParser(path);
+    parser.setText(text);
     this.files.set(path, { text, version, parser, syntaxVersion: -1, syntaxDiagnostics: [] });
   }
 
@@ -60,7 +43,7 @@ export class LanguageSession {
       file.text = file.text.slice(0, change.offset) + change.text + file.text.slice(change.offset + change.length);
       if (!parserInStep) continue;
       try {
-        file.parser?.applyEdit(change.offset, change.offset + change.length, change.text);
+        file.parser.applyEdit(change.offset, change.offset + change.length, change.text);
       } catch (error) {
         // An edit outside the parser's text means the two copies drifted; resynchronising costs one
         // full parse, which beats reporting diagnostics against text the user does not see.
@@ -68,7 +51,7 @@ export class LanguageSession {
         parserInStep = false;
       }
     }
-    if (!parserInStep) file.parser?.setText(file.text);
+    if (!parserInStep) file.parser.setText(file.text);
     file.version = version;
   }
 
@@ -101,11 +84,11 @@ export class LanguageSession {
     return new Map([...this.files].map(([path, file]) => [path, file.version]));
   }
 
-  /** Syntax diagnostics of every file changed since the last syntax pass; `[]` without a parser. */
+  /** Syntax diagnostics of every file changed since the last syntax pass. */
   syntaxPass(): FileDiagnostics[] {
     const results: FileDiagnostics[] = [];
     for (const [path, file] of this.files) {
-      if (!file.parser || file.syntaxVersion === file.version) continue;
+      if (file.syntaxVersion === file.version) continue;
       file.syntaxDiagnostics = file.parser.parse().diagnostics;
       file.syntaxVersion = file.version;
       results.push({ path, version: file.version, diagnostics: file.syntaxDiagnostics });
@@ -114,11 +97,10 @@ export class LanguageSession {
   }
 
   /**
-   * The checker over every open file as an entry (imports resolve among them and the library files),
-   * or `null` without a checker. Every open file gets an entry, an empty one clearing its markers.
+   * The checker over every open file as an entry (imports resolve among them and the library files).
+   * Every open file gets an entry, an empty one clearing its markers.
    */
-  checkPass(): FileDiagnostics[] | null {
-    if (!this.backend.check) return null;
+  checkPass(): FileDiagnostics[] {
     const entries = [...this.files.keys()];
     const diagnostics = this.backend.check(this.readableTexts(), entries);
     const byFile = new Map<string, Diagnostic[]>(entries.map((path) => [path, []]));
@@ -131,13 +113,7 @@ export class LanguageSession {
   }
 
   request<M extends ServiceMethod>(method: M, params: ServiceRequests[M]['params']): ServiceRequests[M]['result'] {
-    const availability = this.backend.capabilities.services[method];
-    const handler = this.backend.services[method];
-    if (!handler || !availability.available) {
-      throw new LanguageFeatureUnavailable(
-        availability.available ? `${method} is not available in this build` : availability.reason,
-      );
-    }
+    const handler: ServiceHandler<M> = this.backend.services[method];
     return handler({ files: this.readableTexts(), open: [...this.files.keys()] }, params);
   }
 }

@@ -1,6 +1,6 @@
 import { createDslBackend } from './dsl-backend.ts';
 import { DiagnosticsScheduler } from './diagnostics-scheduler.ts';
-import { isLanguageFeatureUnavailable, LanguageSession } from './language-session.ts';
+import { LanguageSession } from './language-session.ts';
 import type { PageToWorker, ServiceMethod, ServiceRequests, WorkerToPage } from './protocol.ts';
 
 /**
@@ -46,10 +46,9 @@ function answer(id: number, method: ServiceMethod, params: ServiceRequests[Servi
     const result = session.request(method, params as never);
     post({ type: 'response', id, ok: true, result });
   } catch (error) {
-    const code = isLanguageFeatureUnavailable(error) ? error.code : 'editor.worker_failure';
     const message = error instanceof Error ? error.message : String(error);
-    post({ type: 'response', id, ok: false, error: { code, message } });
+    post({ type: 'response', id, ok: false, error: { code: 'editor.worker_failure', message } });
   }
 }
 
-post({ type: 'ready', capabilities: session.capabilities });
+post({ type: 'ready' });

@@ -3,9 +3,9 @@
  * positions are 1-based line/column pairs in UTF-16 code units, exactly as `Diagnostic.start/end`
  * (and Monaco) count them, so neither side converts offsets.
  */
-import type { Diagnostic, LineColumn } from '@a6/dsl';
+import type { CompletionKind, Diagnostic, FoldingRange, LineColumn, SymbolKind } from '@a6/dsl';
 
-export type { Diagnostic, LineColumn };
+export type { CompletionKind, Diagnostic, LineColumn, SymbolKind };
 
 export interface TextRange {
   readonly start: LineColumn;
@@ -34,10 +34,6 @@ export interface FileEdit {
   readonly edits: readonly TextEdit[];
 }
 
-export type CompletionKind =
-  | 'keyword' | 'trigger' | 'option' | 'option_value' | 'field' | 'function' | 'variable'
-  | 'rulebook' | 'rule' | 'levy' | 'snippet';
-
 export interface CompletionEntry {
   readonly label: string;
   readonly kind: CompletionKind;
@@ -59,8 +55,6 @@ export interface HoverInfo {
   readonly range?: TextRange;
 }
 
-export type SymbolKind = 'rulebook' | 'rule' | 'levy' | 'option' | 'let' | 'cite' | 'import';
-
 export interface DocumentSymbolInfo {
   readonly name: string;
   readonly kind: SymbolKind;
@@ -74,12 +68,7 @@ export interface FoldingRangeInfo {
   /** 1-based lines. */
   readonly startLine: number;
   readonly endLine: number;
-  readonly kind?: 'comment' | 'imports' | 'region';
-}
-
-export interface SemanticTokensLegend {
-  readonly tokenTypes: readonly string[];
-  readonly tokenModifiers: readonly string[];
+  readonly kind?: FoldingRange['kind'];
 }
 
 export interface SemanticTokensInfo {
@@ -128,26 +117,6 @@ export interface ServiceRequests {
 
 export type ServiceMethod = keyof ServiceRequests;
 
-export const SERVICE_METHODS: readonly ServiceMethod[] = [
-  'completion', 'hover', 'definition', 'references', 'prepareRename', 'rename', 'documentSymbols', 'foldingRanges',
-  'semanticTokens', 'format', 'codeActions',
-];
-
-/** Whether a feature works in this build, and if not, why (shown to the user as is). */
-export type FeatureAvailability =
-  | { readonly available: true }
-  | { readonly available: false; readonly reason: string };
-
-export interface WorkerCapabilities {
-  /** Syntax diagnostics (parser). */
-  readonly syntax: FeatureAvailability;
-  /** Name resolution and type checking across files (checker). */
-  readonly checking: FeatureAvailability;
-  readonly services: Readonly<Record<ServiceMethod, FeatureAvailability>>;
-  /** Present when `services.semanticTokens` is available: Monaco needs the legend up front. */
-  readonly semanticTokensLegend?: SemanticTokensLegend;
-}
-
 export type PageToWorker =
   /** Adds or replaces a file with its full text. */
   | { readonly type: 'open'; readonly path: string; readonly text: string; readonly version: number }
@@ -174,7 +143,8 @@ export interface FileDiagnostics {
 }
 
 export type WorkerToPage =
-  | { readonly type: 'ready'; readonly capabilities: WorkerCapabilities }
+  /** The worker has loaded the language and answers from now on. */
+  | { readonly type: 'ready' }
   | {
       readonly type: 'diagnostics';
       readonly files: readonly FileDiagnostics[];

@@ -33,7 +33,6 @@ export interface DiagnosticsChange {
  */
 export class EditorWorkspace {
   private readonly files = new Map<string, WorkspaceFile>();
-  private readonly diagnostics = new Map<string, readonly Diagnostic[]>();
   private readonly listeners = new Set<(change: DiagnosticsChange) => void>();
   /** Monaco's alternative version id at the last open or save: undoing back to it clears the mark. */
   private readonly savedVersions = new Map<string, number>();
@@ -107,16 +106,8 @@ export class EditorWorkspace {
     return this.files.get(path);
   }
 
-  list(): WorkspaceFile[] {
-    return [...this.files.values()];
-  }
-
   modelOf(path: string): monaco.editor.ITextModel | null {
     return monaco.editor.getModel(modelUri(path));
-  }
-
-  diagnosticsOf(path: string): readonly Diagnostic[] {
-    return this.diagnostics.get(path) ?? [];
   }
 
   onDiagnostics(listener: (change: DiagnosticsChange) => void): () => void {
@@ -131,7 +122,6 @@ export class EditorWorkspace {
       // Stale: the user typed after the worker took its snapshot; a newer result is on its way.
       if (result.version !== model.getVersionId()) continue;
       monaco.editor.setModelMarkers(model, MARKER_OWNER, result.diagnostics.map(diagnosticToMarker) as monaco.editor.IMarkerData[]);
-      this.diagnostics.set(result.path, result.diagnostics);
       for (const listener of this.listeners) listener({ path: result.path, diagnostics: result.diagnostics, durationMs });
     }
   }

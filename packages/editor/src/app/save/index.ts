@@ -1,0 +1,1 @@
+export { SaveController } from './save-controller.ts';

@@ -1,0 +1,1 @@
+export { bindStatusBar } from './status-controller.ts';

@@ -1,0 +1,1 @@
+export { ThemeController } from './theme-controller.ts';
