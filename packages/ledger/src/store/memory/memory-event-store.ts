@@ -29,8 +29,8 @@ interface MemoryHistory {
 const DEFAULT_BATCH = 1000;
 
 /**
- * The in-process history store (`memory:`), for unit tests and throwaway runs. Appends are serialized by a
- * promise chain and staged until the whole batch is accepted, so readers never see half a batch.
+ * The in-process history store (`memory:`), for unit tests and throwaway runs. Appends are serialized
+ * by a promise chain and staged until the whole batch is accepted, so readers never see half a batch.
  */
 export class MemoryEventStore implements EventStore {
   readonly backend = 'memory';
