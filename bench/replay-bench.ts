@@ -25,9 +25,10 @@ import { parseArgs } from 'node:util';
 // Relative imports: the bench sits at the root, which does not depend on the workspace packages.
 import { loadRulebook, type CompiledRulebook } from '../packages/dsl/src/compile/index.ts';
 import { nodeSourceHost } from '../packages/dsl/src/program/node-host.ts';
-import { writeNdjson } from '../packages/ledger/src/cli/commands/gen-command.ts';
+import { writeNdjson } from '../packages/editor/src/cli/commands/gen-command.ts';
 import { replay, type ReplayOutcome } from '../packages/ledger/src/engine/index.ts';
-import { HistoryChecker, decodeHistoryStream, type HistoryEvent, type UnitRange, readHistoryLines, streamHistoryFile, validateHistoryFile } from '../packages/ledger/src/events/index.ts';
+import { HistoryChecker, decodeHistoryStream, type HistoryEvent, type UnitRange } from '../packages/ledger/src/events/index.ts';
+import { readHistoryLines, streamHistoryFile, validateHistoryFile } from '../packages/ledger/src/node.ts';
 import { GEN_DEFAULT_PARTIES, GEN_DEFAULT_SEED, generateHistory } from '../packages/ledger/src/gen/index.ts';
 import { buildReplayReport } from '../packages/ledger/src/report/replay-report.ts';
 import { openStore, type EventStore } from '../packages/ledger/src/store/index.ts';

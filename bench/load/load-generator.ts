@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util';
 // Relative imports: the bench sits at the root, which does not depend on the workspace packages.
 import { createServer, type A6Server } from '../../packages/editor/src/server/index.ts';
-import { openStore, type OpenedStore } from '@a6/ledger';
+import { openStore, type OpenedStore } from '@a6/ledger/store';
 import { machineInfo } from '../meter/index.ts';
 
 export const LOAD_BENCH_FORMAT = 'a6.bench.load/1';

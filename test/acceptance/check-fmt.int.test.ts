@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BILATERAL_A6 } from './fixtures/worked-example.ts';
-import { a6, scratchDir } from './run-a6.ts';
+import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.ts';
+import { scratchDir } from './acceptance-helpers.ts';
 
 // cli.md `a6 check` / `a6 fmt`, dsl.md "Diagnostics format" and "Static checking".
 const scratch = scratchDir('check');

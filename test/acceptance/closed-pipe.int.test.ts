@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { a6, scratchDir } from './run-a6.ts';
+import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.ts';
+import { scratchDir } from './acceptance-helpers.ts';
 
 // cli.md exit codes: a reader that stops early (`a6 export | head`) is not invalid input. This is the one
 // case that needs a real process: EPIPE only happens on a real pipe.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { a6, replayReport } from './run-a6.ts';
+import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.ts';
+import { replayReport } from './acceptance-helpers.ts';
 
 // replay.md "Conservation": for every block, issued = held (LEVY:* included) + used + cancelled (levy
 // cancellations included) — checked in total over a synthetic history from `a6 gen`, under a rulebook

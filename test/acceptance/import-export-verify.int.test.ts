@@ -2,7 +2,8 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BILATERAL_A6, WORKED_EXAMPLE_EVENTS, WORKED_EXAMPLE_NDJSON, type HistoryLine } from './fixtures/worked-example.ts';
-import { a6, ndjson, scratchDir } from './run-a6.ts';
+import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.ts';
+import { ndjson, scratchDir } from './acceptance-helpers.ts';
 import { canonicalJson, chainHead, sha256 } from './spec-json.ts';
 
 // cli.md `a6 import` / `a6 export` / `a6 verify`; events.md "Interchange format", "Storage", "Bad input".

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BILATERAL_A6, WORKED_EXAMPLE_EVENTS, WORKED_EXAMPLE_NDJSON } from './fixtures/worked-example.ts';
-import { a6, scratchDir } from './run-a6.ts';
+import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.ts';
+import { scratchDir } from './acceptance-helpers.ts';
 import { chainHead } from './spec-json.ts';
 
 // cli.md: the default store `sqlite:./.a6/ledger.db`, file names as the user typed them, `a6 explain`.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { twoParties, type HistoryBuilder } from './fixtures/history-builder.ts';
-import { replayReport, type ReplayReport } from './run-a6.ts';
+import { replayReport, type ReplayReport } from './acceptance-helpers.ts';
 
 // Semantic spot checks straight from dsl.md ("Meaning", "Options") and replay.md ("Accounting
 // entries", "Structured summary"), each on the smallest history that shows the rule.

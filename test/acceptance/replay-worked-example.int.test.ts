@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BILATERAL_A6, OPTION_DEFAULTS, SUMMARY_FIELDS, WORKED_EXAMPLE_EVENTS, WORKED_EXAMPLE_NDJSON } from './fixtures/worked-example.ts';
-import { a6, scratchDir } from './run-a6.ts';
+import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.ts';
+import { scratchDir } from './acceptance-helpers.ts';
 import { canonicalJson, chainHead, minifyJsonText, sha256 } from './spec-json.ts';
 
 // replay.md "Worked example (a public test vector)": every number the spec states, and the report shape.

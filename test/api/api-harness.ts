@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type A6Server, type ServerOptions } from '../../packages/editor/src/server/index.ts';
-import { MemoryRulebookWorkspace, MemoryTokenStore, type RulebookWorkspace, type TokenStore } from '@a6/ledger';
-import { MemoryEventStore, type EventStore } from '../../packages/editor/src/server/platform.ts';
+import { MemoryEventStore, MemoryRulebookWorkspace, MemoryTokenStore, type EventStore, type RulebookWorkspace, type TokenStore } from '@a6/ledger/store';
 
 /** A real server on a loopback port, with a client that speaks its JSON API. */
 export interface ApiHarness {

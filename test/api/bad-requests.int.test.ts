@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EventStore } from '../../packages/editor/src/server/platform.ts';
-import { MemoryEventStore } from '../../packages/editor/src/server/platform.ts';
+import { MemoryEventStore, type EventStore } from '@a6/ledger/store';
 import { startApi, type ApiHarness } from './api-harness.ts';
 
 // Every bad request gets its status and a stable code in the API's error shape; bodies pinned inline.

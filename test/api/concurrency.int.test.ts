@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GENESIS_PREV, MemoryEventStore, eventHash, toHistoryEvent, type EventStore, type HistoryEvent, type StoredEvent } from '../../packages/editor/src/server/platform.ts';
+import { eventHash, GENESIS_PREV, toHistoryEvent, type HistoryEvent, type StoredEvent } from '@a6/ledger';
+import { MemoryEventStore, type EventStore } from '@a6/ledger/store';
 import { startApi, type ApiHarness } from './api-harness.ts';
 
 async function storedHistory(store: EventStore, history = 'main'): Promise<StoredEvent[]> {

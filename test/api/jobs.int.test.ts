@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HistoryEvent } from '../../packages/editor/src/server/platform.ts';
+import type { HistoryEvent } from '@a6/ledger';
 import { readEventStream, startApi, type ApiHarness } from './api-harness.ts';
 
 /** Many small valid events, appended straight to the store (a long history for the jobs to chew on). */

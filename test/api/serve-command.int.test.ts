@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
-const RUNNER = fileURLToPath(new URL('./fixtures/a6-with-server.ts', import.meta.url));
+const RUNNER = fileURLToPath(new URL('../../packages/editor/src/bin/a6.ts', import.meta.url));
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 function a6(args: readonly string[], cwd: string, env: Record<string, string> = {}): ChildProcess {

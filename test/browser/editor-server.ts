@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type A6Server } from '../../packages/editor/src/server/index.ts';
-import { openMemoryStores } from '@a6/ledger';
-import { readHistoryFile } from '../../packages/editor/src/server/platform.ts';
+import { readHistoryFile } from '@a6/ledger/node';
+import { openMemoryStores } from '@a6/ledger/store';
 import { DEFAULT_EXAMPLES_DIR, seedExamples } from '../../packages/editor/src/server/seed/seed-examples.ts';
 
 /**

@@ -9,7 +9,7 @@ import { renderAefJson } from '../../packages/ledger/src/aef/aef-json.ts';
 import { AEF_TABLES, unitsOf, type AefReport } from '../../packages/ledger/src/aef/aef-report.ts';
 import { buildAefReportSync } from '../../packages/ledger/src/aef/build-aef-report.ts';
 import { checkAef } from '../../packages/ledger/src/aef/check-aef.ts';
-import { readHistoryFile } from '../../packages/ledger/src/events/decode-history.ts';
+import { readHistoryFile } from '@a6/ledger/node';
 import type { HistoryEvent } from '../../packages/ledger/src/events/types.ts';
 import { explainSync } from '../../packages/ledger/src/explain/explain.ts';
 import { expectGolden } from './golden-file.test-support.ts';

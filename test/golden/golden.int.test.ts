@@ -8,7 +8,7 @@ import { compareSync, type CompareOutcome } from '../../packages/ledger/src/comp
 import { renderCompareTable } from '../../packages/ledger/src/compare/compare-table.ts';
 import { replaySync } from '../../packages/ledger/src/engine/replay.ts';
 import { sortedJson } from '../../packages/ledger/src/events/canonical-json.ts';
-import { readHistoryFile } from '../../packages/ledger/src/events/decode-history.ts';
+import { readHistoryFile } from '../../packages/ledger/src/events/history-file.ts';
 import type { HistoryEvent } from '../../packages/ledger/src/events/types.ts';
 import { generateHistory } from '../../packages/ledger/src/gen/generate-history.ts';
 import { renderCompareHtml } from '../../packages/ledger/src/report-html/compare-html.ts';

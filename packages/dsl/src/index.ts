@@ -9,3 +9,4 @@ export * from './compile/index.ts';
 export * from './program/index.ts';
 export * from './format/index.ts';
 export * from './service/index.ts';
+export * from './diff/index.ts';

@@ -207,8 +207,8 @@ function compileLevy(member: EffectiveMember<LevyDecl>, compiler: ExpressionComp
   };
 }
 
-/** Every file `file` imports, transitively, in first-reached order. */
-function transitiveImports(file: ProgramFile, files: ReadonlyMap<string, ProgramFile>): string[] {
+/** Every file `file` imports, transitively, in first-reached order (host paths). */
+export function transitiveImports(file: ProgramFile, files: ReadonlyMap<string, ProgramFile>): string[] {
   const reached: string[] = [];
   const visit = (current: ProgramFile): void => {
     for (const entry of current.imports) {

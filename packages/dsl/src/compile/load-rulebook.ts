@@ -1,11 +1,19 @@
 import { LineIndex, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { checkProgram } from '../check/check-program.ts';
+import type { ResolvedProgram, ResolvedRulebook } from '../check/resolved-model.ts';
 import type { SourceHost } from '../program/source-host.ts';
 import type { CompiledRulebook } from './compiled-rulebook.ts';
 import { compileRulebook } from './compile-rulebook.ts';
 
 export type LoadRulebookResult =
-  | { readonly ok: true; readonly rulebook: CompiledRulebook; readonly diagnostics: readonly Diagnostic[] }
+  | {
+      readonly ok: true;
+      readonly rulebook: CompiledRulebook;
+      /** The rulebook as the checker resolved it (after `extends`, `import`, `remove`), and its program: what `diffRulebooks` compares. */
+      readonly resolved: ResolvedRulebook;
+      readonly program: ResolvedProgram;
+      readonly diagnostics: readonly Diagnostic[];
+    }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
@@ -30,5 +38,5 @@ export function loadRulebook(host: SourceHost, entryPath: string, name?: string)
     const missing = makeDiagnostic(lines, entryPath, 'dsl.unknown_name', 'error', { start: 0, end: 0 }, message);
     return { ok: false, diagnostics: [...diagnostics, missing] };
   }
-  return { ok: true, rulebook: compileRulebook(chosen, program.files, entryPath), diagnostics };
+  return { ok: true, rulebook: compileRulebook(chosen, program.files, entryPath), resolved: chosen, program, diagnostics };
 }

@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { EDITOR_DIST_DIR, EDITOR_VITE_CONFIG } from './editor-app-paths.ts';
 
 export interface BuildEditorAppOptions {
@@ -16,9 +14,4 @@ export async function buildEditorApp(options: BuildEditorAppOptions = {}): Promi
   const outDir = options.outDir ?? EDITOR_DIST_DIR;
   await build({ configFile: EDITOR_VITE_CONFIG, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
   return outDir;
-}
-
-/** Whether `dir` holds a built app (the server can serve it without building). */
-export function isEditorAppBuilt(dir: string = EDITOR_DIST_DIR): boolean {
-  return existsSync(join(dir, 'index.html'));
 }

@@ -1,8 +1,5 @@
 import { fileURLToPath } from 'node:url';
 
-/** `packages/editor/` — where `vite.config.ts` lives. */
-export const EDITOR_PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
-
 /** The Vite config of the browser app. */
 export const EDITOR_VITE_CONFIG = fileURLToPath(new URL('../../vite.config.ts', import.meta.url));
 

@@ -1,5 +1,5 @@
-export { EDITOR_DIST_DIR, EDITOR_PACKAGE_DIR, EDITOR_VITE_CONFIG } from './editor-app-paths.ts';
-export { buildEditorApp, isEditorAppBuilt } from './build-editor-app.ts';
+export { EDITOR_DIST_DIR, EDITOR_VITE_CONFIG } from './editor-app-paths.ts';
+export { buildEditorApp } from './build-editor-app.ts';
 export type { BuildEditorAppOptions } from './build-editor-app.ts';
-export { previewEditorApp, startEditorDevServer } from './serve-editor-app.ts';
+export { previewEditorApp } from './serve-editor-app.ts';
 export type { RunningEditorApp } from './serve-editor-app.ts';

@@ -25,16 +25,3 @@ export async function previewEditorApp(outDir: string): Promise<RunningEditorApp
     close: () => server.close(),
   };
 }
-
-/** The Vite dev server (hot reload) on a free loopback port; `A6_API_URL` proxies `/api` to a server. */
-export async function startEditorDevServer(): Promise<RunningEditorApp> {
-  const { createServer } = await import('vite');
-  const server = await createServer({
-    configFile: EDITOR_VITE_CONFIG,
-    logLevel: 'warn',
-    server: { host: '127.0.0.1', port: 0, strictPort: false },
-  });
-  await server.listen();
-  const address = server.httpServer!.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${address.port}/`, close: () => server.close() };
-}

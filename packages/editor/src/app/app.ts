@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@a6/dsl';
-import { AnalysisClient, type CompareReport, type ReplayReport } from './analysis/index.ts';
+import type { CompareReport, ReplayReport } from '@a6/ledger';
+import { AnalysisClient } from './analysis/index.ts';
 import type { AppContext } from './app-context.ts';
 import { appCommandList, openCommandPalette, registerAppCommands } from './commands/index.ts';
 import { CompareController } from './compare/index.ts';

@@ -1,12 +1,5 @@
 #!/usr/bin/env -S node --import tsx
-// The `a6` entry point: the ledger's commands plus the ones that need the editor package (`serve`,
-// `token`, `lsp`), which is the one package that sees dsl, ledger and editor (cli.md).
-import { buildProgram, runProgram } from '@a6/ledger';
-import { registerLspCommand } from '../lsp/index.ts';
-import { registerServeCommand, registerTokenCommand } from '../serve-command.ts';
+// The `a6` entry point (cli.md); every command is registered in cli/build-program.ts.
+import { buildProgram, runProgram } from '../cli/index.ts';
 
-const program = buildProgram();
-registerServeCommand(program);
-registerTokenCommand(program);
-registerLspCommand(program);
-await runProgram(program, process.argv.slice(2));
+await runProgram(buildProgram(), process.argv.slice(2));

@@ -1,15 +1,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { buildReplayReport, findLedgerFunction, replay, toHistoryEvent, type CompiledRulebook, type HistoryEvent } from '../server/platform.ts';
+import type { CompiledRulebook } from '@a6/dsl';
+import { COMPARE_RENDERINGS, buildReplayReport, compareDetailed, replay, toHistoryEvent, type HistoryEvent } from '@a6/ledger';
 import { compileFromSources } from '../server/rulebooks/rulebook-workspace.ts';
 import type { AnalysisWork, JobFailure, ServerMessage, WorkerMessage } from './job-protocol.ts';
 
 /**
  * Worker thread entry: compiles the requested rulebooks, pulls the history page by page from the
- * server thread and folds it through the ledger's `replay` or `compare`. Progress is counted here, as
- * events are handed to the engine, and posted at most every 200 ms.
+ * server thread and folds it through the ledger's `replay` or `compareDetailed`, as `a6 replay` and
+ * `a6 compare` do; the HTML compare page is the CLI's own rendering (`COMPARE_RENDERINGS.html`).
+ * Progress is counted here, as events are handed to the engine, and posted at most every 200 ms.
  */
-type CompareFunction = (events: AsyncIterable<HistoryEvent>, rulebooks: readonly CompiledRulebook[], options: { asOf?: string }) => unknown;
-type HtmlRenderer = (report: unknown) => string;
 
 const PROGRESS_INTERVAL_MS = 200;
 
@@ -67,25 +67,11 @@ async function run(): Promise<void> {
     rulebooks.push(compiled.rulebook);
   }
   const options = work.asOf === null ? {} : { asOf: work.asOf };
-  let report: unknown;
   if (work.kind === 'replay') {
-    report = buildReplayReport(await replay(historyEvents(), rulebooks[0]!, options));
-  } else {
-    const compare = await findLedgerFunction<CompareFunction>('compare', ['compare/index.ts', 'compare/compare.ts']);
-    if (compare === undefined) return fail(notAvailable('compare (the ledger does not export `compare` yet)'));
-    const outcome = await compare(historyEvents(), rulebooks, options);
-    // Like replay, compare may return an outcome that a report builder turns into `a6.compare/1`.
-    const build = await findLedgerFunction<(outcome: unknown) => unknown>('buildCompareReport', ['compare/index.ts', 'report/index.ts']);
-    report = build === undefined ? outcome : build(outcome);
+    return post({ type: 'done', report: buildReplayReport(await replay(historyEvents(), rulebooks[0]!, options)) });
   }
-  if (!work.html) return post({ type: 'done', report });
-  const render = await findLedgerFunction<HtmlRenderer>('renderCompareHtml', ['compare/index.ts', 'report/index.ts', 'report/html/index.ts']);
-  if (render === undefined) return fail(notAvailable('the HTML compare report (no `renderCompareHtml` yet); ask for JSON'));
-  post({ type: 'done', report, html: render(report) });
-}
-
-function notAvailable(what: string): JobFailure {
-  return { status: 501, code: 'server.not_available', message: `not available on this server yet: ${what}` };
+  const outcome = await compareDetailed(historyEvents(), rulebooks, options);
+  post(work.html ? { type: 'done', report: outcome.report, html: COMPARE_RENDERINGS.html!(outcome) } : { type: 'done', report: outcome.report });
 }
 
 run().catch((error: unknown) => {

@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EventStore, StoredEvent } from '../server/platform.ts';
+import type { StoredEvent } from '@a6/ledger';
+import type { EventStore } from '@a6/ledger/store';
 import type { AnalysisWork, JobFailure, ServerMessage, WorkerMessage } from './job-protocol.ts';
 
 export interface JobLimits {

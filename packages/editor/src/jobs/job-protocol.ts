@@ -1,4 +1,4 @@
-import type { StoredEvent } from '../server/platform.ts';
+import type { StoredEvent } from '@a6/ledger';
 
 /**
  * Messages between the server and an analysis worker (a replay or a compare off the event loop).

@@ -1,18 +1,18 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import type { RulebookWorkspace, TokenStore } from '@a6/ledger';
 import express, { type Express } from 'express';
+import { EDITOR_DIST_DIR } from '../app-build/index.ts';
 import { DEFAULT_JOB_LIMITS, JobPool, type JobLimits } from '../jobs/index.ts';
 import { analysisRoutes } from './analysis/index.ts';
 import { authenticate, ensureAdminToken, tokenRoutes, type AdminTokenBootstrap, type AnonymousAccess } from './auth/index.ts';
-import { editorApp, DEFAULT_APP_DIR } from './editor-app.ts';
+import { editorApp } from './editor-app.ts';
 import { healthRoute } from './health-route.ts';
 import { historyRoutes } from './histories/history-routes.ts';
 import { apiErrorHandler, apiNotFound, type ServerLog } from './http/error-handler.ts';
 import { DEFAULT_RATE_LIMIT, apiRateLimit, type RateLimitOptions } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { LiveLedger } from './live/index.ts';
-import type { EventStore } from './platform.ts';
+import type { EventStore, RulebookWorkspace, TokenStore } from '@a6/ledger/store';
 import { rulebookRoutes } from './rulebooks/rulebook-routes.ts';
 
 /** The three store ports a server runs on (docs/storage.md "Ports"), usually one `openStore` result. */
@@ -90,7 +90,7 @@ export async function createServer(options: ServerOptions): Promise<A6Server> {
   api.use(apiNotFound);
   api.use(apiErrorHandler(log));
   app.use('/api', api);
-  app.use(editorApp(options.appDir === undefined ? DEFAULT_APP_DIR : options.appDir));
+  app.use(editorApp(options.appDir === undefined ? EDITOR_DIST_DIR : options.appDir));
   app.use(apiErrorHandler(log));
 
   const servers = new Set<Server>();

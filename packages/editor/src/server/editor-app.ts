@@ -1,10 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { Router } from 'express';
-
-/** The editor's Vite build output (packages/editor/dist), served at `/`. */
-export const DEFAULT_APP_DIR = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 /**
  * Serves the built browser app, or — when it has not been built — a plain page that says how to build

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import type { EventStore } from './platform.ts';
+import type { EventStore } from '@a6/ledger/store';
 
 /** `GET /api/health` (any caller, even with `A6_ANONYMOUS=none`): liveness and the store backend. */
 export function healthRoute(store: EventStore, startedAt: Date): Router {

@@ -5,5 +5,4 @@ export * from './compare-table.ts';
 export * from './compare-csv.ts';
 export * from './text-columns.ts';
 export * from './recorded-verdicts.ts';
-// The HTML rendering is looked up here by the server's compare job (editor/src/jobs/analysis-worker.ts).
-export { renderCompareHtml } from '../report-html/compare-html.ts';
+export * from './verify-recorded-verdicts.ts';

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+// Native under Node, portable in browsers: package.json `imports` picks the file by condition.
+export { sha256Hex } from '#sha256';
 
 /**
  * RFC 8785 (JSON Canonicalization Scheme): object keys sorted by UTF-16 code units, no whitespace,
@@ -24,10 +25,6 @@ export function canonicalJson(value: unknown): string {
 
 function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
 /** Canonical JSON with sorted keys, pretty-printed: what reports print (byte-identical across runs). */

@@ -1,5 +1,4 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { decodeHistoryLine } from './decode-history-line.ts';
 import { GENESIS_PREV, eventHash } from './hash-chain.ts';
 import { HistoryChecker } from './history-checker.ts';
 import type { HistoryIssue } from './history-issue.ts';
@@ -28,16 +27,6 @@ export type HistoryDecoding =
   | { readonly ok: true; readonly events: readonly HistoryEvent[]; readonly head: string }
   | { readonly ok: false; readonly issues: readonly HistoryIssue[] };
 
-/** The lines of a UTF-8 file, streamed (`\n` or `\r\n` line ends, a leading BOM dropped). */
-export async function* readHistoryLines(path: string): AsyncGenerator<string> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let first = true;
-  for await (const line of lines) {
-    yield first && line.startsWith('\uFEFF') ? line.slice(1) : line;
-    first = false;
-  }
-}
-
 /**
  * Decodes NDJSON lines in file order, streaming: yields every event that raised no issue and records
  * issues in `checker.log` (inspect it after the loop; events are only usable when it stays empty,
@@ -50,13 +39,8 @@ export async function* decodeHistoryStream(
   let line = 0;
   for await (const text of lines) {
     line += 1;
-    if (isSkippedLine(text)) continue;
-    const parsed = parseHistoryLine(text, line);
-    if (!parsed.ok) {
-      for (const issue of parsed.issues) checker.log.add(issue);
-      continue;
-    }
-    if (checker.check(parsed.event, line, parsed.derivedId)) yield { event: parsed.event, line };
+    const event = decodeHistoryLine(text, line, checker);
+    if (event !== null) yield { event, line };
   }
 }
 
@@ -92,75 +76,4 @@ export async function decodeHistoryLines(
   let head = GENESIS_PREV;
   for (const event of events) head = eventHash(event, head);
   return { ok: true, events, head };
-}
-
-/**
- * Reads, validates and decodes a history file exactly like `a6 import` (what `a6 replay --history`
- * uses). Holds the events in memory; for very large files use `validateHistoryFile` then
- * `streamHistoryFile`.
- */
-export async function readHistoryFile(path: string, options: DecodeOptions = {}): Promise<HistoryDecoding> {
-  try {
-    return await decodeHistoryLines(readHistoryLines(path), options);
-  } catch (error) {
-    if (isFileSystemError(error)) return { ok: false, issues: [unreadableIssue(path, error)] };
-    throw error;
-  }
-}
-
-/** First pass for large files: validates without keeping events (not for `sort`, which needs them all). */
-export async function validateHistoryFile(path: string, options: { checker?: HistoryChecker } = {}): Promise<HistoryValidation> {
-  const checker = options.checker ?? new HistoryChecker();
-  let events = 0;
-  let head = GENESIS_PREV;
-  try {
-    for await (const { event } of decodeHistoryStream(readHistoryLines(path), checker)) {
-      events += 1;
-      head = eventHash(event, head);
-    }
-  } catch (error) {
-    if (isFileSystemError(error)) return { ok: false, issues: [unreadableIssue(path, error)] };
-    throw error;
-  }
-  if (checker.log.total > 0) return { ok: false, issues: checker.log.sorted() };
-  return { ok: true, events, head };
-}
-
-/**
- * A history file the user names but that cannot be read (missing, a directory, no permission) is
- * invalid input like a bad line (cli.md: exit 1), not an internal failure: every command that takes
- * `--history FILE` reports it the same way.
- */
-function unreadableIssue(path: string, error: NodeJS.ErrnoException): HistoryIssue {
-  return { code: 'history.unreadable', message: `cannot read the file (${error.message})` };
-}
-
-function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
-  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && typeof (error as NodeJS.ErrnoException).syscall === 'string';
-}
-
-/**
- * Second pass for large files, after `validateHistoryFile` succeeded: streams the events, parsing
- * each line again but not repeating the cross-line checks (the first pass did them, possibly against
- * a seeded checker). A file that changed between the passes is an infrastructure fault and throws —
- * at the changed line when it no longer parses, else at the end when the chain head differs from
- * `expectedHead` (so an atomic append fed by this stream rolls back).
- */
-export async function* streamHistoryFile(path: string, expectedHead?: string): AsyncGenerator<HistoryEvent> {
-  let line = 0;
-  let head = GENESIS_PREV;
-  for await (const text of readHistoryLines(path)) {
-    line += 1;
-    if (isSkippedLine(text)) continue;
-    const parsed = parseHistoryLine(text, line);
-    if (!parsed.ok) {
-      const first = parsed.issues[0];
-      throw new Error(`${path} changed while it was read: line ${line} no longer validates (${first?.message ?? 'invalid'})`);
-    }
-    head = eventHash(parsed.event, head);
-    yield parsed.event;
-  }
-  if (expectedHead !== undefined && head !== expectedHead) {
-    throw new Error(`${path} changed while it was read: its events no longer give the validated chain head`);
-  }
 }

@@ -82,13 +82,6 @@ export function chainHead(events: Iterable<HistoryEvent>): string {
   return link;
 }
 
-/** Same as `chainHead` over an async stream (large files, store reads). */
-export async function chainHeadAsync(events: AsyncIterable<HistoryEvent>): Promise<string> {
-  let link = GENESIS_PREV;
-  for await (const event of events) link = eventHash(event, link);
-  return link;
-}
-
 /** Strips store fields (`seq`, `prev`) from a stored event: the history event itself. */
 export function toHistoryEvent(event: StoredEvent): HistoryEvent {
   const { seq: _seq, prev: _prev, ...rest } = event;

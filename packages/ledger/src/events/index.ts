@@ -6,6 +6,7 @@ export * from './history-issue.ts';
 export * from './event-schema.ts';
 export * from './parse-history-line.ts';
 export * from './history-checker.ts';
+export * from './decode-history-line.ts';
 export * from './decode-history.ts';
 export * from './verify-chain.ts';
 export * from './account-ref.ts';

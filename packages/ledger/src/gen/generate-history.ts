@@ -1,4 +1,5 @@
 import type { EventPayloads, EventType, FirstTransferDefinition, HistoryEvent, Purpose } from '../events/types.ts';
+import { A64_PENDING, AIRLINES, CDM_PENDING, COMPANIES, NATIONAL_ACCOUNTS, SECTORS, SHARED_REGISTRIES, activityId, authorizationId, blockId, corsiaUser, nationalAccount, nationalRegistry, PENDING_ACCOUNTS, sharedAccount, sharedAccountOpened } from './gen-vocabulary.ts';
 import { GLASGOW_ADOPTION } from './glasgow-adoption.ts';
 import { partyCatalogue, type CataloguedParty, MAX_PARTIES } from './party-catalogue.ts';
 import { createPrng, type Prng } from './prng.ts';
@@ -102,9 +103,6 @@ const PURPOSE_SETS = { ndc: 3, oimp: 2, both: 3 } as const;
 const FIRST_TRANSFERS = { none: 1, authorization: 2, issuance: 3, use: 1, international_transfer: 2 } as const;
 const QUANTITY_SCALES = { small: 5, medium: 4, large: 1 } as const;
 
-const SECTORS = ['energy', 'transport', 'waste', 'agriculture', 'forestry', 'cookstoves', 'industry', 'buildings'] as const;
-const AIRLINES = ['ANA', 'Swiss International Air Lines', 'Lufthansa', 'Singapore Airlines', 'JetBlue', 'Delta Air Lines'] as const;
-const COMPANIES = ['Mercuria', 'KliK Foundation', 'Climate Impact Partners', 'South Pole', 'Shell', 'Microsoft', 'Ørsted'] as const;
 
 export function* generateHistory(options: GenerateOptions): Generator<HistoryEvent> {
   const total = options.events;
@@ -187,33 +185,33 @@ class GeneratorState {
       queue.push({ type: 'PartyJoined', data: { party: party.party, name: party.name, ...(party.groups.length > 0 ? { groups: [...party.groups] } : {}) } });
       queue.push({ type: 'NdcCommunicated', data: { party: party.party, ndc: this.ndc(party, 2021, prng.chance(0.3) ? 2025 : 2030) } });
     }
-    queue.push({ type: 'RegistryOpened', data: { registry: 'UNIR', kind: 'international', name: 'UNFCCC international registry' } });
-    queue.push({ type: 'RegistryOpened', data: { registry: 'A64', kind: 'mechanism', name: 'Article 6.4 mechanism registry' } });
-    queue.push({ type: 'RegistryOpened', data: { registry: 'CDM', kind: 'cdm', name: 'CDM registry' } });
-    queue.push({ type: 'RegistryOpened', data: { registry: 'GS', kind: 'independent', name: 'Gold Standard Impact Registry' } });
-    queue.push({ type: 'RegistryOpened', data: { registry: 'VERRA', kind: 'independent', name: 'Verra Registry' } });
+    for (const registry of Object.values(SHARED_REGISTRIES)) queue.push({ type: 'RegistryOpened', data: { ...registry } });
     const etsParty = this.buyers[0]!.party;
     queue.push({ type: 'RegistryOpened', data: { registry: `${etsParty}-ETS`, kind: 'ets', party: etsParty, name: `${this.buyers[0]!.name} emissions trading system` } });
-    queue.push({ type: 'AccountOpened', data: { account: 'A64:pending', kind: 'pending', holder: 'Article 6.4 mechanism' } });
+    queue.push({ type: 'AccountOpened', data: { ...PENDING_ACCOUNTS[A64_PENDING] } });
     queue.push({ type: 'AccountOpened', data: { account: 'A64:omge', kind: 'omge', holder: 'Article 6.4 mechanism' } });
     queue.push({ type: 'AccountOpened', data: { account: 'A64:sop', kind: 'sop', holder: 'Adaptation Fund' } });
-    queue.push({ type: 'AccountOpened', data: { account: 'CDM:pending', kind: 'pending', holder: 'CDM Executive Board' } });
+    queue.push({ type: 'AccountOpened', data: { ...PENDING_ACCOUNTS[CDM_PENDING] } });
     queue.push({ type: 'AccountOpened', data: { account: `${etsParty}-ETS:operators`, kind: 'holding', holder: 'Fuel importers under the CO2 Act' } });
     for (const party of this.parties) {
       const code = party.party;
-      queue.push({ type: 'RegistryOpened', data: { registry: `${code}-NR`, kind: 'national', party: code, name: `${party.name} national registry` } });
-      queue.push({ type: 'AccountOpened', data: { account: `${code}-NR:dev`, kind: 'holding', holder: `${party.name} project developers` } });
-      queue.push({ type: 'AccountOpened', data: { account: `${code}-NR:buyer`, kind: 'holding', holder: `${party.name} acquiring entities` } });
-      queue.push({ type: 'AccountOpened', data: { account: `${code}-NR:gov`, kind: 'holding', holder: `Government of ${party.name}` } });
+      queue.push({ type: 'RegistryOpened', data: nationalRegistry(party) });
+      const open = (account: keyof typeof NATIONAL_ACCOUNTS): void => {
+        const { kind, holder } = NATIONAL_ACCOUNTS[account];
+        queue.push({ type: 'AccountOpened', data: { account: nationalAccount(code, account), kind, holder: holder(party.name) } });
+      };
+      open('dev');
+      open('buyer');
+      open('gov');
       if (party.buyer) {
-        queue.push({ type: 'AccountOpened', data: { account: `${code}-NR:retire`, kind: 'retirement', holder: `Government of ${party.name}` } });
-        queue.push({ type: 'AccountOpened', data: { account: `UNIR:${code}`, kind: 'holding', holder: `Government of ${party.name}`, party: code } });
+        open('retire');
+        queue.push({ type: 'AccountOpened', data: sharedAccountOpened('UNIR', party) });
       } else {
-        queue.push({ type: 'AccountOpened', data: { account: `${code}-NR:cancel`, kind: 'cancellation', holder: `Government of ${party.name}` } });
-        queue.push({ type: 'AccountOpened', data: { account: `A64:${code}`, kind: 'holding', holder: `Activity participants in ${party.name}`, party: code } });
-        queue.push({ type: 'AccountOpened', data: { account: `CDM:${code}`, kind: 'holding', holder: `CDM project participants in ${party.name}`, party: code } });
-        queue.push({ type: 'AccountOpened', data: { account: `GS:${code}`, kind: 'holding', holder: `Gold Standard project developers in ${party.name}`, party: code } });
-        queue.push({ type: 'AccountOpened', data: { account: `VERRA:${code}`, kind: 'holding', holder: `Verra project proponents in ${party.name}`, party: code } });
+        open('cancel');
+        queue.push({ type: 'AccountOpened', data: sharedAccountOpened('A64', party) });
+        queue.push({ type: 'AccountOpened', data: sharedAccountOpened('CDM', party) });
+        queue.push({ type: 'AccountOpened', data: sharedAccountOpened('GS', party) });
+        queue.push({ type: 'AccountOpened', data: sharedAccountOpened('VERRA', party) });
       }
     }
   }
@@ -325,7 +323,7 @@ class GeneratorState {
       const registeredYear = prng.int(2008, 2019);
       const registeredOn = `${registeredYear}-${pad(prng.int(1, 12))}-${pad(prng.int(1, 28))}`;
       const creditingTo = `${registeredYear + (prng.chance(0.7) ? 10 : 7)}-${registeredOn.slice(5)}`;
-      activity = this.newActivity({ id: `CDM-${String(n).padStart(5, '0')}`, host, kind, unitType: 'CER', issueTo: 'CDM:pending', registeredYear, creditingActive2021: creditingTo >= '2021-01-01' && registeredOn <= '2021-01-01' });
+      activity = this.newActivity({ id: activityId('CDM', host, n), host, kind, unitType: 'CER', issueTo: CDM_PENDING, registeredYear, creditingActive2021: creditingTo >= '2021-01-01' && registeredOn <= '2021-01-01' });
       queue.push({
         type: 'ActivityRegistered',
         data: { activity: activity.id, host, mechanism: 'CDM', title: `${sector} project ${n}`, sector, registeredOn, crediting: { from: registeredOn, to: creditingTo }, approvals: ['host', 'supervisory_body'] },
@@ -334,13 +332,13 @@ class GeneratorState {
     }
     if (kind === 'independent') {
       const verra = prng.chance(0.5);
-      activity = this.newActivity({ id: `${verra ? 'VCS' : 'GS'}${1000 + n}`, host, kind, unitType: verra ? 'VCU' : 'VER', issueTo: `${verra ? 'VERRA' : 'GS'}:${host}`, registeredYear: year, creditingActive2021: false });
+      activity = this.newActivity({ id: activityId(verra ? 'VCS' : 'GS', host, n), host, kind, unitType: verra ? 'VCU' : 'VER', issueTo: sharedAccount(verra ? 'VERRA' : 'GS', host), registeredYear: year, creditingActive2021: false });
       queue.push({ type: 'ActivityRegistered', data: { activity: activity.id, host, mechanism: 'independent', standard: verra ? 'VCS' : 'GS', sector, registeredOn: today, approvals: ['technical_review'] } });
       if (prng.chance(0.4)) this.authorize(queue, activity, true);
       return;
     }
     if (kind === '6.4') {
-      activity = this.newActivity({ id: `A64-${host}-${String(n).padStart(5, '0')}`, host, kind, unitType: 'A6.4ER', issueTo: 'A64:pending', registeredYear: year, creditingActive2021: false });
+      activity = this.newActivity({ id: activityId('6.4', host, n), host, kind, unitType: 'A6.4ER', issueTo: A64_PENDING, registeredYear: year, creditingActive2021: false });
       queue.push({
         type: 'ActivityRegistered',
         data: { activity: activity.id, host, mechanism: '6.4', sector, registeredOn: today, crediting: { from: today, to: `${year + 5}-12-31` }, inNdc: prng.chance(0.8), approvals: ['host', 'technical_review', 'supervisory_body'] },
@@ -351,11 +349,11 @@ class GeneratorState {
     }
     const unauthorizedItmo = prng.chance(0.08);
     activity = this.newActivity({
-      id: `A62-${host}-${String(n).padStart(5, '0')}`,
+      id: activityId('6.2', host, n),
       host,
       kind,
       unitType: 'ITMO',
-      issueTo: `${host}-NR:dev`,
+      issueTo: nationalAccount(host, 'dev'),
       registeredYear: year,
       creditingActive2021: false,
       unauthorizedItmo,
@@ -391,7 +389,7 @@ class GeneratorState {
     const firstTransfer = prng.weighted(FIRST_TRANSFERS);
     // Windowed authorizations never cover units from before 2021 (CDM and independent activities may hold some).
     const window = windowed || prng.chance(0.3);
-    const id = `${activity.id}-LoA-${activity.blocks + 1}`;
+    const id = authorizationId(activity.id, activity.blocks + 1);
     activity.authorization = { id, purposes: purposeList, firstTransfer: firstTransfer === 'none' ? null : firstTransfer, windowed: window };
     const data: EventPayloads['AuthorizationIssued'] = { authorization: id, party: activity.host, activity: activity.id, purposes: purposeList };
     if (firstTransfer !== 'none') data.firstTransfer = firstTransfer;
@@ -430,7 +428,7 @@ class GeneratorState {
       // cancelled, both from the low end of the block; the rest waits in the pending account.
       const levied = Math.floor((quantity * 5) / 100) + Math.ceil((quantity * 2) / 100);
       lot.from += levied;
-      if (prng.chance(0.9)) this.forward(queue, lot, prng.chance(0.5) ? `A64:${activity.host}` : `${activity.host}-NR:dev`);
+      if (prng.chance(0.9)) this.forward(queue, lot, prng.chance(0.5) ? sharedAccount('A64', activity.host) : nationalAccount(activity.host, 'dev'));
     }
   }
 
@@ -439,7 +437,7 @@ class GeneratorState {
     const to = from + quantity - 1;
     activity.nextSerial = to + 1;
     activity.blocks++;
-    const block = `${activity.id}-${vintage}-${String(activity.blocks).padStart(3, '0')}`;
+    const block = blockId(activity.id, vintage, activity.blocks);
     const data: EventPayloads['UnitsIssued'] = { account: activity.issueTo, activity: activity.id, unitType, block, from, to, vintage };
     if (metric !== null) data.metric = metric;
     const authorized = activity.authorization !== null && unitType !== 'CER';
@@ -501,7 +499,7 @@ class GeneratorState {
     else if (purposes.includes('NDC') && acquired && prng.chance(0.7)) purpose = 'NDC';
     else if (purposes.includes('OIMP') && prng.chance(0.7)) purpose = 'OIMP';
     else purpose = 'voluntary';
-    const by = purpose === 'NDC' ? lot.party! : purpose === 'OIMP' ? `CORSIA:${prng.pick(AIRLINES)}` : prng.pick(COMPANIES);
+    const by = purpose === 'NDC' ? lot.party! : purpose === 'OIMP' ? corsiaUser(prng.pick(AIRLINES)) : prng.pick(COMPANIES);
     const used = this.takeRange(lot);
     const data: EventPayloads['UnitsUsed'] = { account: used.account, units: [{ block: used.block, from: used.from, to: used.to }], purpose, by };
     if (prng.chance(0.2)) data.year = year;
@@ -570,7 +568,7 @@ class GeneratorState {
     activity.nextSerial += quantity;
     activity.blocks++;
     const vintage = this.prng.int(2018, 2020);
-    const block = `${activity.id}-${vintage}-${String(activity.blocks).padStart(3, '0')}`;
+    const block = blockId(activity.id, vintage, activity.blocks);
     queue.push({
       type: 'UnitsIssued',
       data: { account: activity.issueTo, activity: activity.id, unitType: 'ITMO', block, from, to: from + quantity - 1, vintage },
@@ -618,7 +616,7 @@ class GeneratorState {
     activity.blocks++;
     queue.push({
       type: 'UnitsIssued',
-      data: { account: 'A64:pending', activity: activity.id, unitType: 'A6.4ER', block: `${activity.id}-2022-${String(activity.blocks).padStart(3, '0')}`, from, to: from + quantity - 1, vintage: 2022 },
+      data: { account: A64_PENDING, activity: activity.id, unitType: 'A6.4ER', block: blockId(activity.id, 2022, activity.blocks), from, to: from + quantity - 1, vintage: 2022 },
       decided: { verdict: 'rejected', code: 'ledger.not_transitioned' },
     });
   }

@@ -1,8 +1,17 @@
 import type { CompareReport, CompareVerdict, SummaryDiff } from '../compare/compare-report.ts';
-import type { ReplayReport } from '../report/replay-report.ts';
+import type { ReplayReport, ReportEntry } from '../report/replay-report.ts';
 import { htmlPage, htmlTable } from './html-page.ts';
 import { escapeHtml, formatCell, formatNumber } from './html-text.ts';
 import { partyCharts, type ChartedYear, type PartySeries } from './party-charts.ts';
+
+/**
+ * What the compare page shows beyond the report, per rulebook in report order: the reasons of its
+ * rejections and, for the charts, its structured summary (an `a6.replay/1` report has both).
+ */
+export interface CompareDetail {
+  readonly rejections: readonly ReportEntry[];
+  readonly parties?: ReplayReport['parties'];
+}
 
 /**
  * `a6 compare --format html` (cli.md): one self-contained page for negotiators: the rulebooks and where
@@ -13,11 +22,20 @@ import { partyCharts, type ChartedYear, type PartySeries } from './party-charts.
  * give the reasons' messages and the full series; without them the charts plot the differing years only.
  */
 export function renderCompareHtml(report: CompareReport, replays?: readonly ReplayReport[]): string {
+  return htmlPage(`Compare: ${report.rulebooks.map((entry) => entry.key).join(' vs ')}`, compareHtmlSections(report, replays));
+}
+
+/**
+ * The compare page's content without the page around it, its title a heading of `level` (1 on its own
+ * page; deeper inside another report, such as `a6 diff`'s witness).
+ */
+export function compareHtmlSections(report: CompareReport, details?: readonly CompareDetail[], level = 1): string {
+  const h = (depth: number, html: string): string => `<h${level + depth}>${html}</h${level + depth}>`;
   const keys = report.rulebooks.map((entry) => entry.key);
-  const byKey = new Map<string, ReplayReport>();
-  if (replays !== undefined) keys.forEach((key, index) => replays[index] !== undefined && byKey.set(key, replays[index]!));
+  const byKey = new Map<string, CompareDetail>();
+  if (details !== undefined) keys.forEach((key, index) => details[index] !== undefined && byKey.set(key, details[index]!));
   const body: string[] = [];
-  body.push(`<h1>Compare: ${keys.map((key) => `<code>${escapeHtml(key)}</code>`).join(' · ')}</h1>`);
+  body.push(h(0, `Compare: ${keys.map((key) => `<code>${escapeHtml(key)}</code>`).join(' · ')}`));
   const divergence = report.first_divergence === null ? 'nowhere: the same verdicts, levies and accounting entries throughout' : `at seq ${report.first_divergence}${eventAt(report, report.first_divergence)}`;
   body.push(
     `<dl class="facts">` +
@@ -29,7 +47,7 @@ export function renderCompareHtml(report: CompareReport, replays?: readonly Repl
       `</dl>`,
   );
 
-  body.push('<h2>Rulebooks</h2>');
+  body.push(h(1, 'Rulebooks'));
   body.push(
     htmlTable(
       ['key', 'name', 'sha256', 'accepted', 'rejected', 'findings', 'levies'],
@@ -47,7 +65,7 @@ export function renderCompareHtml(report: CompareReport, replays?: readonly Repl
     ),
   );
 
-  body.push(`<h2>Verdict diffs (${formatNumber(report.verdict_diffs.length)})</h2>`);
+  body.push(h(1, `Verdict diffs (${formatNumber(report.verdict_diffs.length)})`));
   body.push(
     '<p class="note"><strong>direct</strong>: the rulebook, evaluated on the baseline’s state just before the event, already decides differently; <strong>cascade</strong>: the difference follows from earlier ones (units that never arrived, an account never opened).</p>',
   );
@@ -61,13 +79,13 @@ export function renderCompareHtml(report: CompareReport, replays?: readonly Repl
           `<code>${escapeHtml(diff.event)}</code>`,
           escapeHtml(diff.type),
           `<span class="cause-${diff.cause}">${diff.cause}</span>`,
-          ...keys.map((key) => verdictCell(diff.verdicts[key], byKey.get(key), diff.seq)),
+          ...keys.map((key) => verdictCell(diff.verdicts[key], byKey.get(key)?.rejections, diff.seq)),
         ]),
       ),
     );
   }
 
-  body.push(`<h2>Summary diffs (${formatNumber(report.summary_diffs.length)})</h2>`);
+  body.push(h(1, `Summary diffs (${formatNumber(report.summary_diffs.length)})`));
   if (report.summary_diffs.length === 0) body.push('<p class="note">Every Party’s structured summary is the same under every rulebook.</p>');
   else {
     const change = keys.length === 2;
@@ -86,23 +104,24 @@ export function renderCompareHtml(report: CompareReport, replays?: readonly Repl
     );
   }
 
-  body.push('<h2>Adjustments and emissions balance by Party</h2>');
+  body.push(h(1, 'Adjustments and emissions balance by Party'));
   const changed = new Set(report.summary_diffs.map((diff) => diff.party));
-  if (byKey.size === keys.length) {
-    const parties = [...new Set([...byKey.values()].flatMap((replay) => Object.keys(replay.parties)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const summaries = keys.map((key) => byKey.get(key)?.parties);
+  if (summaries.every((summary) => summary !== undefined)) {
+    const parties = [...new Set(summaries.flatMap((summary) => Object.keys(summary!)))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     if (parties.length === 0) body.push('<p class="note">No Party has an NDC or an entry under any rulebook.</p>');
     parties.forEach((party, index) => {
-      const summaries = keys.map((key) => byKey.get(key)!.parties[party]);
-      const series: PartySeries[] = keys.map((key, position) => ({ name: key, years: summaries[position]?.years }));
-      body.push(`<h3>${escapeHtml(party)}${changed.has(party) ? '' : ' (the same under every rulebook)'}</h3>`);
-      body.push(`<p class="note">Method: ${keys.map((key, position) => `${escapeHtml(key)} ${escapeHtml(summaries[position]?.method ?? '—')}`).join('; ')}</p>`);
+      const ofParty = summaries.map((summary) => summary![party]);
+      const series: PartySeries[] = keys.map((key, position) => ({ name: key, years: ofParty[position]?.years }));
+      body.push(h(2, `${escapeHtml(party)}${changed.has(party) ? '' : ' (the same under every rulebook)'}`));
+      body.push(`<p class="note">Method: ${keys.map((key, position) => `${escapeHtml(key)} ${escapeHtml(ofParty[position]?.method ?? '—')}`).join('; ')}</p>`);
       body.push(partyCharts(party, series, `party-${index}`));
     });
   } else {
     body.push('<p class="note">Only the years where the rulebooks differ are plotted (this page was made from the compare report alone).</p>');
-    [...changed].forEach((party, index) => body.push(`<h3>${escapeHtml(party)}</h3>`, partyCharts(party, seriesFromDiffs(report, party, keys), `party-${index}`)));
+    [...changed].forEach((party, index) => body.push(h(2, escapeHtml(party)), partyCharts(party, seriesFromDiffs(report, party, keys), `party-${index}`)));
   }
-  return htmlPage(`Compare: ${keys.join(' vs ')}`, body.join('\n'));
+  return body.join('\n');
 }
 
 function eventAt(report: CompareReport, seq: number): string {
@@ -112,10 +131,10 @@ function eventAt(report: CompareReport, seq: number): string {
 }
 
 /** A rulebook's verdict with its reasons: each code with the rule's message and the units. */
-function verdictCell(verdict: CompareVerdict | undefined, replay: ReplayReport | undefined, seq: number): string {
+function verdictCell(verdict: CompareVerdict | undefined, rejections: readonly ReportEntry[] | undefined, seq: number): string {
   if (verdict === undefined) return '—';
   if (verdict.verdict === 'accepted') return '<span class="accepted">accepted</span>';
-  const reasons = replay?.rejections.filter((entry) => entry.seq === seq) ?? [];
+  const reasons = rejections?.filter((entry) => entry.seq === seq) ?? [];
   const lines =
     reasons.length > 0
       ? reasons.map((entry) => `<code>${escapeHtml(entry.code)}</code>: ${escapeHtml(entry.message)}${entry.unit === null ? '' : ` <span class="mono">(${escapeHtml(entry.unit)})</span>`}`)

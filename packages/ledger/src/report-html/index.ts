@@ -5,3 +5,4 @@ export * from './nice-ticks.ts';
 export * from './html-text.ts';
 export * from './html-page.ts';
 export * from './party-charts.ts';
+export * from './diff-html.ts';

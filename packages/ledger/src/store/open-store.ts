@@ -1,7 +1,7 @@
 import { registerKurrentBackend } from './kurrentdb/register-kurrentdb-backend.ts';
 import { openMemoryStores } from './memory/open-memory-stores.ts';
 import { registerPostgresBackend } from './postgres/register-postgres-backend.ts';
-import { openSqliteStores } from './sqlite/open-sqlite-stores.ts';
+import { registerSqliteBackend } from './sqlite/register-sqlite-backend.ts';
 import { registerStoreBackend, storeBackendFactory } from './store-backends.ts';
 import type { StoreSet } from './store-set.ts';
 import { DEFAULT_STORE_URL, parseStoreUrl, type StoreLocation } from './store-url.ts';
@@ -14,8 +14,8 @@ export interface OpenedStore extends StoreSet {
 }
 
 registerStoreBackend('memory', async () => openMemoryStores());
-registerStoreBackend('sqlite', (location) => openSqliteStores(location.target));
-// Server backends load their client library on first use only (pg ~0.5 s, the KurrentDB client ~2 s cold).
+// Backends load their driver on first use only (better-sqlite3's addon; pg ~0.5 s, the KurrentDB client ~2 s cold).
+registerSqliteBackend();
 registerPostgresBackend();
 registerKurrentBackend();
 

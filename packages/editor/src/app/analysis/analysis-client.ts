@@ -8,7 +8,8 @@ import {
   type ServerResult,
   type TokenSource,
 } from '../server-api/index.ts';
-import { decodeCompareReport, decodeReplayReport, type CompareReport, type ReplayReport } from './analysis-reports.ts';
+import type { CompareReport, ReplayReport } from '@a6/ledger';
+import { decodeCompareReport, decodeReplayReport } from './report-decoders.ts';
 import { EventStreamParser, type ServerSentMessage } from './event-stream-parser.ts';
 
 /** A rulebook of a request (cli.md "Server"): a saved file, or unsaved text under the file name it has in the editor. */

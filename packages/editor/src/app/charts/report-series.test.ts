@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { CompareReport, ReplayReport } from '../analysis/analysis-reports.ts';
+import type { CompareReport, ReplayReport } from '@a6/ledger';
 import { adjustmentChart, compareChart, emissionsBalanceChart, partiesWithDiffs } from './report-series.ts';
 
 // Reports computed by the real engine (`a6 replay --json` / `a6 compare --json` on the worked example).

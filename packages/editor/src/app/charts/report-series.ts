@@ -1,4 +1,4 @@
-import type { CompareReport, ReplayReport, SummaryField } from '../analysis/analysis-reports.ts';
+import type { CompareReport, ReplayReport, SummaryField } from '@a6/ledger';
 import type { ChartSpec } from './chart-layout.ts';
 
 /** A chart and what it leaves out, said next to it rather than hidden. */

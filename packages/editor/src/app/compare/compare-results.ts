@@ -1,4 +1,4 @@
-import { SUMMARY_FIELDS, type CompareReport, type CompareVerdict, type SummaryField } from '../analysis/index.ts';
+import { SUMMARY_FIELDS, type CompareReport, type CompareVerdict, type SummaryField } from '@a6/ledger';
 import { compareChart, renderChart } from '../charts/index.ts';
 import { partiesWithDiffs } from '../charts/report-series.ts';
 import { dataTable, element, formatExact, reportSection } from '../shell/index.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReplayReport, VerdictEntry } from '../analysis/index.ts';
+import type { ReplayReport, ReportEntry as VerdictEntry } from '@a6/ledger';
 import { integrityRejections, rejectionCounts } from './rejection-counts.ts';
 
 const entry = (seq: number, rule: string | null, line: number | null, code = rule ? `rule.${rule}` : 'ledger.units_not_held'): VerdictEntry => ({

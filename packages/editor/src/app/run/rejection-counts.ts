@@ -1,4 +1,4 @@
-import type { ReplayReport } from '../analysis/index.ts';
+import type { ReplayReport } from '@a6/ledger';
 
 /** How many events one rule rejected in a replay, and where its failing checks are. */
 export interface RuleRejections {

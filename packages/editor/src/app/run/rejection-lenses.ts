@@ -1,4 +1,4 @@
-import type { ReplayReport } from '../analysis/index.ts';
+import type { ReplayReport } from '@a6/ledger';
 import { A6_LANGUAGE_ID } from '../language/index.ts';
 import { monaco } from '../monaco/index.ts';
 import type { DocumentSymbolInfo } from '../worker/index.ts';

@@ -1,4 +1,4 @@
-import type { VerdictEntry } from '../analysis/index.ts';
+import type { ReportEntry as VerdictEntry } from '@a6/ledger';
 import type { AppContext } from '../app-context.ts';
 import type { FilesController } from '../files/index.ts';
 import { monaco } from '../monaco/index.ts';

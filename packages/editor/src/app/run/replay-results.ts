@@ -1,4 +1,5 @@
-import { SUMMARY_FIELDS, type JsonValue, type PartySummary, type ReplayReport, type SummaryYear, type VerdictEntry } from '../analysis/index.ts';
+import type { JsonValue } from '@a6/dsl';
+import { SUMMARY_FIELDS, type PartySummary, type ReplayReport, type ReportEntry as VerdictEntry, type SummaryYear } from '@a6/ledger';
 import { adjustmentChart, emissionsBalanceChart, renderChart } from '../charts/index.ts';
 import type { DerivedChart } from '../charts/report-series.ts';
 import { dataTable, element, formatExact, reportSection, type TableCell } from '../shell/index.ts';

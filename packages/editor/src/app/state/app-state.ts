@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@a6/dsl';
-import type { AnalysisRequest, AnalysisRun, CompareReport, ReplayReport } from '../analysis/index.ts';
+import type { CompareReport, ReplayReport } from '@a6/ledger';
+import type { AnalysisRequest, AnalysisRun } from '../analysis/index.ts';
 import type { EditorFeature } from '../providers/index.ts';
 import type { RulebookFileEntry, ServerResult } from '../server-api/index.ts';
 import type { ThemeName } from '../shell/index.ts';

@@ -1,4 +1,4 @@
-import { isHistoryId as isStoreHistoryId } from '../platform.ts';
+import { isHistoryId as isStoreHistoryId } from '@a6/ledger/store';
 
 export const isHistoryId = (value: string): boolean => isStoreHistoryId(value);
 

@@ -7,7 +7,7 @@ import { JobRefused, type Job, type JobPool, type RulebookChoice, type AnalysisK
 import { isHistoryId, isHistoryDay } from './analysis-input.ts';
 import { READ_ROLES } from '../read-roles.ts';
 import { assertRulebookFileName } from '../rulebooks/rulebook-file-name.ts';
-import type { RulebookWorkspace } from '@a6/ledger';
+import type { RulebookWorkspace } from '@a6/ledger/store';
 import { WorkspaceCompiler } from '../rulebooks/workspace-compiler.ts';
 import { ServerSentEvents } from './server-sent-events.ts';
 

@@ -1,6 +1,6 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { TokenStore } from '@a6/ledger';
+import type { TokenStore } from '@a6/ledger/store';
 import { mintToken } from './bearer-token.ts';
 
 export interface AdminTokenBootstrap {

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ApiError } from '../http/api-error.ts';
-import type { TokenStore } from '@a6/ledger';
+import type { TokenStore } from '@a6/ledger/store';
 import { hashToken } from './bearer-token.ts';
 import { ANONYMOUS_READER, type Principal } from './principal.ts';
 import { parseRole } from './role.ts';

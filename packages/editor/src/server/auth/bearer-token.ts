@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { TokenRecord, TokenStore } from '@a6/ledger';
+import type { TokenRecord, TokenStore } from '@a6/ledger/store';
 import { formatRole, type Role } from './role.ts';
 
 /**

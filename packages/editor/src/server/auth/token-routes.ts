@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseRequest } from '../http/parse-request.ts';
-import type { TokenStore } from '@a6/ledger';
+import type { TokenStore } from '@a6/ledger/store';
 import { mintToken } from './bearer-token.ts';
 import { requireRole } from './authorize.ts';
 import { ROLE_SYNTAX, formatRole, parseRole } from './role.ts';

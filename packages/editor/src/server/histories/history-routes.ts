@@ -4,7 +4,8 @@ import { requirePrincipal, requireRole } from '../auth/index.ts';
 import { ApiError } from '../http/api-error.ts';
 import { parseRequest } from '../http/parse-request.ts';
 import type { LiveLedger } from '../live/index.ts';
-import { isHistoryId, type EventStore, type StoredEvent } from '../platform.ts';
+import type { StoredEvent } from '@a6/ledger';
+import { isHistoryId, type EventStore } from '@a6/ledger/store';
 import { READ_ROLES } from '../read-roles.ts';
 import { assertRulebookFileName } from '../rulebooks/rulebook-file-name.ts';
 

@@ -31,7 +31,3 @@ export class ApiError extends Error {
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
-
-export const badRequest = (code: string, message: string, details?: unknown) => new ApiError(400, code, message, details);
-export const notFound = (code: string, message: string) => new ApiError(404, code, message);
-export const conflict = (code: string, message: string, details?: unknown) => new ApiError(409, code, message, details);

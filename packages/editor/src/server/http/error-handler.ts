@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ErrorRequestHandler, RequestHandler } from 'express';
-import { isConcurrencyError, isIdConflictError, isStoreError } from '../platform.ts';
+import { isConcurrencyError, isIdConflictError, isStoreError } from '@a6/ledger/store';
 import { ApiError, isApiError } from './api-error.ts';
 
 /** Where the server writes what it does not tell clients (stack traces of internal faults). */

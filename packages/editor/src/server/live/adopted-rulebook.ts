@@ -1,5 +1,6 @@
-import type { RulebookWorkspace } from '@a6/ledger';
-import { canonicalJson, type CompiledRulebook, type EventOf } from '../platform.ts';
+import type { CompiledRulebook } from '@a6/dsl';
+import { canonicalJson, type EventOf } from '@a6/ledger';
+import type { RulebookWorkspace } from '@a6/ledger/store';
 import { isRulebookFileName } from '../rulebooks/rulebook-file-name.ts';
 import { compileFromSources } from '../rulebooks/rulebook-workspace.ts';
 

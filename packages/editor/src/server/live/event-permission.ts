@@ -1,5 +1,5 @@
 import type { Role } from '../auth/index.ts';
-import type { HistoryEvent } from '../platform.ts';
+import type { HistoryEvent } from '@a6/ledger';
 
 /**
  * Who may append an event (cli.md "Server", `POST /api/histories/:id/events`):

@@ -1,21 +1,8 @@
-import type { RulebookWorkspace } from '@a6/ledger';
+import type { RulebookWorkspace } from '@a6/ledger/store';
 import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../auth/index.ts';
-import {
-  GENESIS_PREV,
-  HistoryChecker,
-  ReplayEngine,
-  eventContent,
-  eventHash,
-  instantOf,
-  parseHistoryLine,
-  toHistoryEvent,
-  type EventOf,
-  type EventStore,
-  type HistoryEvent,
-  type StoredEvent,
-  type VerdictEntry,
-} from '../platform.ts';
+import { eventContent, eventHash, GENESIS_PREV, HistoryChecker, instantOf, parseHistoryLine, ReplayEngine, toHistoryEvent, type EventOf, type HistoryEvent, type StoredEvent, type VerdictEntry } from '@a6/ledger';
+import type { EventStore } from '@a6/ledger/store';
 import { rebuildAdoptedRulebook, type RulebookInForce } from './adopted-rulebook.ts';
 import { eventPermission } from './event-permission.ts';
 import { locate, parseRequestedEvents, type RequestedEventIssue } from './requested-events.ts';

@@ -1,7 +1,8 @@
-import type { RulebookWorkspace } from '@a6/ledger';
+import type { RulebookWorkspace } from '@a6/ledger/store';
 import type { Principal } from '../auth/index.ts';
 import { ApiError } from '../http/api-error.ts';
-import { isConcurrencyError, parseHistoryLine, type EventOf, type EventStore, type StoredEvent } from '../platform.ts';
+import { parseHistoryLine, type EventOf, type StoredEvent } from '@a6/ledger';
+import { isConcurrencyError, type EventStore } from '@a6/ledger/store';
 import { WorkspaceCompiler } from '../rulebooks/workspace-compiler.ts';
 import type { RulebookInForce } from './adopted-rulebook.ts';
 import { LiveHistory, type AppendOutcome } from './live-history.ts';

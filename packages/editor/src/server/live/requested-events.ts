@@ -1,4 +1,4 @@
-import { instantOf, parseHistoryLine, type HistoryEvent, type HistoryIssue } from '../platform.ts';
+import { instantOf, parseHistoryLine, type HistoryEvent, type HistoryIssue } from '@a6/ledger';
 
 /** A validation issue of one requested event: the import's `history.*` issue, located by array index. */
 export interface RequestedEventIssue {

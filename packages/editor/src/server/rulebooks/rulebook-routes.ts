@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireRole } from '../auth/index.ts';
 import { ApiError } from '../http/api-error.ts';
 import { parseRequest } from '../http/parse-request.ts';
-import type { RulebookWorkspace } from '@a6/ledger';
+import type { RulebookWorkspace } from '@a6/ledger/store';
 import { READ_ROLES } from '../read-roles.ts';
 import { assertRulebookFileName } from './rulebook-file-name.ts';
 import { declaredRulebooks, hasErrors } from './rulebook-workspace.ts';

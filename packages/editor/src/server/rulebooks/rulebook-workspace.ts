@@ -1,4 +1,4 @@
-import { loadRulebook, memorySourceHost, parseRulebookFile, resolveImportPath, type CompiledRulebook, type Diagnostic } from '../platform.ts';
+import { loadRulebook, memorySourceHost, parseRulebookFile, resolveImportPath, type CompiledRulebook, type Diagnostic } from '@a6/dsl';
 
 /** A rulebook a file declares (for listings: the editor's side bar, `GET /api/rulebooks`). */
 export interface DeclaredRulebook {

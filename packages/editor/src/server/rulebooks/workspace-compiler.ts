@@ -1,5 +1,5 @@
-import type { RulebookWorkspace } from '@a6/ledger';
-import { checkProgram, memorySourceHost, type Diagnostic } from '../platform.ts';
+import type { RulebookWorkspace } from '@a6/ledger/store';
+import { checkProgram, memorySourceHost, type Diagnostic } from '@a6/dsl';
 import { compileFromSources, type CompiledFromWorkspace } from './rulebook-workspace.ts';
 
 /**

@@ -2,8 +2,8 @@ import { readFile, readdir } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LiveLedger } from '../live/index.ts';
-import type { StoreSet } from '@a6/ledger';
-import { isHistoryId, readHistoryFile } from '../platform.ts';
+import { readHistoryFile } from '@a6/ledger/node';
+import { isHistoryId, type StoreSet } from '@a6/ledger/store';
 import { hasErrors } from '../rulebooks/rulebook-workspace.ts';
 import { WorkspaceCompiler } from '../rulebooks/workspace-compiler.ts';
 

@@ -1,0 +1,23 @@
+export { diffRulebooks, type DiffSide } from './diff-rulebooks.ts';
+export { normalExpr, normalCheck, normalMessage, type LetTable } from './normal-form.ts';
+export { OPTION_REACH, TRIGGER_EVENT_TYPES, optionReach, triggerReach, type ChangeReach, type OptionReach } from './change-reach.ts';
+export { renderRulebookDiffText, changeSummary, differenceLines, levyText, ruleSource } from './render-diff-text.ts';
+export {
+  DIFF_FORMAT,
+  type CheckView,
+  type DeclaredAt,
+  type DiffRulebook,
+  type DiffSideName,
+  type LevyAspect,
+  type LevyDifference,
+  type LevyOrderDifference,
+  type LevyView,
+  type MemberChange,
+  type OptionDifference,
+  type OptionSide,
+  type RuleAspect,
+  type RuleDifference,
+  type RuleView,
+  type RulebookDiff,
+  type RulebookDifference,
+} from './rulebook-diff.ts';

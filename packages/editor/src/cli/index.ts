@@ -1,0 +1,2 @@
+export { buildProgram } from './build-program.ts';
+export { runProgram } from './run-program.ts';

@@ -1,2 +1,0 @@
-export * from './cli-io.ts';
-export * from './program.ts';
