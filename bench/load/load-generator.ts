@@ -14,7 +14,7 @@
 import { parseArgs } from 'node:util';
 // Relative imports: the bench sits at the root, which does not depend on the workspace packages.
 import { createServer, type A6Server } from '../../packages/editor/src/server/index.ts';
-import { openStore, type EventStore } from '@a6/ledger/store';
+import { openStore, type OpenedStore } from '@a6/ledger/store';
 import { machineInfo } from '../meter/index.ts';
 
 export const LOAD_BENCH_FORMAT = 'a6.bench.load/1';
@@ -98,12 +98,12 @@ async function main(): Promise<void> {
   const batch = Math.min(100, Math.max(1, Number(values.batch)));
 
   let server: A6Server | undefined;
-  let store: EventStore | undefined;
+  let stores: OpenedStore | undefined;
   let url = values.url;
   let token = values.token;
   if (url === undefined) {
-    store = (await openStore(values.store)).store;
-    server = await createServer({ store, rateLimit: false, appDir: null, adminToken: { file: null, print: () => {} }, clock: () => new Date('2021-06-01T00:00:00Z') });
+    stores = await openStore(values.store);
+    server = await createServer({ store: stores.store, workspace: stores.workspace, tokens: stores.tokens, rateLimit: false, appDir: null, adminToken: { file: null, print: () => {} }, clock: () => new Date('2021-06-01T00:00:00Z') });
     url = (await server.listen(0, '127.0.0.1')).url;
     token = server.adminToken;
   }
@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     )}\n`,
   );
   await server?.close();
-  await store?.close();
+  await stores?.close();
 }
 
 await main();

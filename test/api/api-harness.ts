@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type A6Server, type ServerOptions } from '../../packages/editor/src/server/index.ts';
-import { MemoryEventStore, type EventStore } from '@a6/ledger/store';
+import { MemoryEventStore, MemoryRulebookWorkspace, MemoryTokenStore, type EventStore, type RulebookWorkspace, type TokenStore } from '@a6/ledger/store';
 
 /** A real server on a loopback port, with a client that speaks its JSON API. */
 export interface ApiHarness {
   readonly url: string;
   readonly store: EventStore;
+  readonly workspace: RulebookWorkspace;
+  readonly tokens: TokenStore;
   readonly server: A6Server;
   /** The admin token generated on start. */
   readonly admin: string;
@@ -45,6 +47,8 @@ export const FIXED_CLOCK = () => new Date('2021-06-01T00:00:00.000Z');
 
 export async function startApi(options: Partial<ServerOptions> & { seed?: 'none' | 'rulebook' | 'history' } = {}): Promise<ApiHarness> {
   const store = options.store ?? new MemoryEventStore();
+  const workspace = options.workspace ?? new MemoryRulebookWorkspace();
+  const tokens = options.tokens ?? new MemoryTokenStore();
   const server = await createServer({
     appDir: null,
     rateLimit: false,
@@ -52,6 +56,8 @@ export async function startApi(options: Partial<ServerOptions> & { seed?: 'none'
     log: process.env.A6_TEST_SERVER_LOG ? (line: string) => process.stderr.write(`${line}\n`) : () => {},
     ...options,
     store,
+    workspace,
+    tokens,
     adminToken: { file: null, print: () => {} },
   });
   const { url } = await server.listen(0, '127.0.0.1');
@@ -77,6 +83,8 @@ export async function startApi(options: Partial<ServerOptions> & { seed?: 'none'
   const harness: ApiHarness = {
     url,
     store,
+    workspace,
+    tokens,
     server,
     admin,
     call,

@@ -143,7 +143,7 @@ describe('HTTP API endpoints', () => {
     expect(minted.status).toBe(201);
     expect(minted.body).toMatchObject({ role: 'party:PER', label: 'Peru focal point' });
     expect(minted.body.token).toMatch(/^a6_[A-Za-z0-9_-]{43}$/);
-    const stored = await api.store.listTokens();
+    const stored = await api.tokens.list();
     expect(stored.some((record) => record.role === 'party:PER')).toBe(true);
     expect(JSON.stringify(stored)).not.toContain(minted.body.token);
     const report = await api.call('POST', '/api/histories/main/events', {
@@ -167,7 +167,8 @@ describe('live state across restarts (SQLite store)', () => {
 
   it('rebuilds the rulebook in force and the engine from the store, and decides on the same state', async () => {
     const url = `sqlite:${join(dir, 'ledger.db')}`;
-    const first = await startApi({ store: (await openStore(url)).store, seed: 'history' });
+    const { store: firstStore, workspace: firstWorkspace, tokens: firstTokens } = await openStore(url);
+    const first = await startApi({ store: firstStore, workspace: firstWorkspace, tokens: firstTokens, seed: 'history' });
     const moved = await first.call('POST', '/api/histories/main/events', {
       token: first.admin,
       body: [{ type: 'UnitsTransferred', id: 'move-1', data: { from: 'PE-NR:dev', to: 'SG-NR:buyer', units: [{ block: 'PE-001-2022', from: 200, to: 299 }] } }],
@@ -176,8 +177,8 @@ describe('live state across restarts (SQLite store)', () => {
     const admin = first.admin;
     await first.close();
 
-    const store = (await openStore(url)).store;
-    const second = await startApi({ store, seed: 'none' });
+    const { store, workspace, tokens } = await openStore(url);
+    const second = await startApi({ store, workspace, tokens, seed: 'none' });
     try {
       // The same units again: held by the buyer now, so the rebuilt engine rejects the move.
       const again = await second.call('POST', '/api/histories/main/events', {

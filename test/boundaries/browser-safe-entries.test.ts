@@ -20,7 +20,7 @@ describe('browser-safe entries bundle for the browser without a Node built-in', 
 
   it('follows dynamic imports and packages: registering the SQLite backend reaches better-sqlite3', async () => {
     const chains = await nodeOnlyImportChains('packages/ledger/src/store/sqlite/register-sqlite-backend.ts');
-    expect(chains).toContainEqual('packages/ledger/src/store/sqlite/register-sqlite-backend.ts → packages/ledger/src/store/sqlite/sqlite-event-store.ts → node:fs');
+    expect(chains).toContainEqual('packages/ledger/src/store/sqlite/register-sqlite-backend.ts → packages/ledger/src/store/sqlite/open-sqlite-stores.ts → packages/ledger/src/store/sqlite/sqlite-database.ts → node:fs');
     expect(chains).toContainEqual(expect.stringMatching(/ → node_modules\/\.pnpm\/better-sqlite3@[^/]+\/node_modules\/better-sqlite3\/lib\/[a-z-]+\.js → (fs|path)$/));
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer, type A6Server } from '../../packages/editor/src/server/index.ts';
 import { readHistoryFile } from '@a6/ledger/node';
-import { MemoryEventStore } from '@a6/ledger/store';
+import { openMemoryStores } from '@a6/ledger/store';
 import { DEFAULT_EXAMPLES_DIR, seedExamples } from '../../packages/editor/src/server/seed/seed-examples.ts';
 
 /**
@@ -22,15 +22,18 @@ export interface RunningEditorServer {
 }
 
 export async function startEditorServer(appDir: string): Promise<RunningEditorServer> {
-  const store = new MemoryEventStore();
+  const stores = openMemoryStores();
+  const { store } = stores;
   const server = await createServer({
     store,
+    workspace: stores.workspace,
+    tokens: stores.tokens,
     appDir,
     rateLimit: false,
     adminToken: { file: null, print: () => {} },
     log: process.env.A6_TEST_SERVER_LOG ? (line: string) => process.stderr.write(`${line}\n`) : () => {},
   });
-  await seedExamples(store, server.live, DEFAULT_EXAMPLES_DIR, () => {});
+  await seedExamples(stores, server.live, DEFAULT_EXAMPLES_DIR, () => {});
   const worked = await readHistoryFile(join(DEFAULT_EXAMPLES_DIR, 'histories', 'worked-example.ndjson'));
   if (!worked.ok) throw new Error(`examples/histories/worked-example.ndjson does not validate: ${JSON.stringify(worked.issues[0])}`);
   await store.append(SPEC_WORKED_EXAMPLE, worked.events);
@@ -50,7 +53,7 @@ export async function startEditorServer(appDir: string): Promise<RunningEditorSe
     },
     async close() {
       await server.close();
-      await store.close();
+      await stores.close();
     },
   };
 }

@@ -12,11 +12,17 @@ import { apiErrorHandler, apiNotFound, type ServerLog } from './http/error-handl
 import { DEFAULT_RATE_LIMIT, apiRateLimit, type RateLimitOptions } from './http/rate-limit.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { LiveLedger } from './live/index.ts';
-import type { EventStore } from '@a6/ledger/store';
+import type { EventStore, RulebookWorkspace, TokenStore } from '@a6/ledger/store';
 import { rulebookRoutes } from './rulebooks/rulebook-routes.ts';
 
+/** The three store ports a server runs on (docs/storage.md "Ports"), usually one `openStore` result. */
 export interface ServerOptions {
+  /** Histories: the live path, listings, replays. */
   readonly store: EventStore;
+  /** Saved rulebook files (`/api/rulebooks`, adoption). */
+  readonly workspace: RulebookWorkspace;
+  /** Bearer tokens (authentication, `POST /api/tokens`, the first-start admin token). */
+  readonly tokens: TokenStore;
   /** Anonymous callers read (`reader`, the default) or are refused (`none`; `A6_ANONYMOUS=none`). */
   readonly anonymous?: AnonymousAccess;
   /** First start without tokens: where the admin token goes; `false` skips the bootstrap. */
@@ -49,20 +55,21 @@ export interface A6Server {
   /** The admin token generated on this start (first start of a store without tokens). */
   readonly adminToken: string | undefined;
   listen(port: number, host?: string): Promise<ListeningServer>;
-  /** Stops listening, cancels running jobs; the store stays open (its owner closes it). */
+  /** Stops listening, cancels running jobs; the store ports stay open (their owner closes them). */
   close(): Promise<void>;
 }
 
 /**
- * The HTTP service (cli.md "Server"): the editor app at `/`, the JSON API under `/api`. The store is
- * the caller's; everything else (live ledger, job pool) lives and dies with the server.
+ * The HTTP service (cli.md "Server"): the editor app at `/`, the JSON API under `/api`. The store
+ * ports are the caller's; everything else (live ledger, job pool) lives and dies with the server.
+ * Each route gets only the port it needs.
  */
 export async function createServer(options: ServerOptions): Promise<A6Server> {
-  const { store } = options;
+  const { store, workspace, tokens } = options;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const bodyLimit = options.bodyLimit ?? '1mb';
-  const adminToken = options.adminToken === false ? undefined : await ensureAdminToken(store, options.adminToken ?? { file: null, print: log });
-  const live = new LiveLedger(store, options.clock);
+  const adminToken = options.adminToken === false ? undefined : await ensureAdminToken(tokens, options.adminToken ?? { file: null, print: log });
+  const live = new LiveLedger(store, workspace, options.clock);
   const jobs = new JobPool(store, { ...DEFAULT_JOB_LIMITS, ...options.jobs });
 
   const app = express();
@@ -75,11 +82,11 @@ export async function createServer(options: ServerOptions): Promise<A6Server> {
   api.use(express.json({ limit: bodyLimit, type: ['application/json', 'application/*+json'] }));
   api.use(express.text({ limit: bodyLimit, type: 'text/plain' }));
   api.use(healthRoute(store, new Date()));
-  api.use(authenticate(store, options.anonymous ?? 'reader'));
-  api.use(rulebookRoutes(store));
+  api.use(authenticate(tokens, options.anonymous ?? 'reader'));
+  api.use(rulebookRoutes(workspace));
   api.use(historyRoutes(store, live, { maxPage: 1000, maxEventsPerAppend: options.maxEventsPerAppend ?? 1000 }));
-  api.use(analysisRoutes(store, jobs));
-  api.use(tokenRoutes(store));
+  api.use(analysisRoutes(workspace, jobs));
+  api.use(tokenRoutes(tokens));
   api.use(apiNotFound);
   api.use(apiErrorHandler(log));
   app.use('/api', api);

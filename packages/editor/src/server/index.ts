@@ -2,4 +2,4 @@ export { createServer, type A6Server, type ListeningServer, type ServerOptions }
 export * from './auth/index.ts';
 export { ApiError, isApiError, type ApiErrorBody } from './http/api-error.ts';
 export { LiveLedger, type AppendOutcome, type AppendedEvent } from './live/index.ts';
-export { RulebookWorkspace } from './rulebooks/rulebook-workspace.ts';
+export { WorkspaceCompiler } from './rulebooks/workspace-compiler.ts';

@@ -1,83 +1,64 @@
 import type { StoredEvent } from '../events/types.ts';
-import type { SubscribeOptions, Subscription, SubscriptionHandler } from './event-store.ts';
-import { matchesFilters } from './append-batch.ts';
-import { streamFor } from './stream-for.ts';
+import type { Subscription, SubscriptionHandler } from './event-store.ts';
 
-/**
- * Wakes subscriptions when their history may have grown. `version` changes on every notify, so a
- * subscriber that compares it before and after a read never sleeps through an append.
- */
-export class AppendSignal {
-  private waiters = new Set<() => void>();
-  version = 0;
-
-  notify(): void {
-    this.version += 1;
-    const waiters = this.waiters;
-    this.waiters = new Set();
-    for (const wake of waiters) wake();
-  }
-
-  /** Resolves on the next notify, or after `timeoutMs` (backends that poll for other processes). */
-  wait(timeoutMs?: number): Promise<void> {
-    return new Promise((resolve) => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const wake = () => {
-        if (timer !== undefined) clearTimeout(timer);
-        this.waiters.delete(wake);
-        resolve();
-      };
-      this.waiters.add(wake);
-      if (timeoutMs !== undefined) timer = setTimeout(wake, timeoutMs);
-    });
-  }
-}
-
+/** What a catch-up subscription needs from a backend (every backend provides it, see its `subscribe`). */
 export interface CatchUpSource {
-  /** Stored events from `fromSeq` on, in seq order (unfiltered). */
-  readonly readFrom: (fromSeq: number) => AsyncIterable<StoredEvent>;
-  readonly signal: AppendSignal;
-  /** Poll interval when other processes may append (SQLite, …); absent: wait for the signal only. */
-  readonly pollMs?: number;
+  /** The events the subscription wants (its filters applied) with `seq >= fromSeq`, in `seq` order. */
+  readFrom(fromSeq: number): AsyncIterable<StoredEvent>;
+  /** The number of events the history holds now: every event below it is committed and readable. */
+  head(): Promise<number>;
+  /** The append counter of the history, read before each round (once the backend listens for appends). */
+  appendGeneration(): Promise<number>;
+  /** Resolves once the counter moved past `since`, after the backend's poll interval, or when `abort` fires. */
+  waitForAppend(since: number, abort: AbortSignal): Promise<void>;
 }
 
 /**
- * A catch-up subscription over any backend that can read from a seq: delivers what is stored, then
- * sleeps until the signal (or the poll timer) says more may be there. Delivery is sequential.
+ * The one catch-up subscription of every backend (docs/storage.md): delivers what is stored from
+ * `fromSeq`, then sleeps until an append is signalled (or the poll says look again) and reads on.
+ * Delivery is sequential, in `seq` order.
+ *
+ * Each round reads the generation first, then the head, then the events: an append committing after
+ * the generation was read makes the wait return at once (no lost wake-up), and after a round the
+ * cursor moves to at least that head, because a read that started after the head was read has seen
+ * every event below it: with filters, events that do not match are never read twice.
  */
 export function startCatchUpSubscription(
   source: CatchUpSource,
   fromSeq: number,
   handler: SubscriptionHandler,
-  options: SubscribeOptions = {},
-  onClose: () => void = () => {},
+  onStop: () => void = () => {},
 ): Subscription {
-  let closed = false;
-  const run = async () => {
-    let next = fromSeq;
-    while (!closed) {
-      const version = source.signal.version;
-      let delivered = false;
-      for await (const event of source.readFrom(next)) {
-        if (closed) break;
-        next = event.seq + 1;
-        delivered = true;
-        if (matchesFilters(event, streamFor(event), options)) await handler(event);
+  const abort = new AbortController();
+  const run = async (): Promise<void> => {
+    let cursor = fromSeq;
+    while (!abort.signal.aborted) {
+      const generation = await source.appendGeneration();
+      try {
+        const head = await source.head();
+        if (head > cursor) {
+          for await (const event of source.readFrom(cursor)) {
+            if (abort.signal.aborted) return;
+            await handler(event);
+            cursor = event.seq + 1;
+          }
+          cursor = Math.max(cursor, head);
+        }
+      } catch (error) {
+        // The store closed under a read: a normal stop.
+        if (abort.signal.aborted) return;
+        throw error;
       }
-      if (!closed && !delivered && version === source.signal.version) await source.signal.wait(source.pollMs);
+      if (!abort.signal.aborted) await source.waitForAppend(generation, abort.signal);
     }
   };
-  const done = run().finally(() => {
-    closed = true;
-    onClose();
-  });
+  const done = run().finally(onStop);
   // A handler failure surfaces through `done`; keep it from being reported as unhandled meanwhile.
   done.catch(() => {});
   return {
     done,
     async close() {
-      closed = true;
-      source.signal.notify();
+      abort.abort();
       await done.catch(() => {});
     },
   };

@@ -278,40 +278,6 @@ export function describeEventStoreContract(
       expect(read.map((event) => event.id)).toEqual(Array.from({ length: 10 }, (_, index) => `stream-${2490 + index}`));
     });
 
-    it('keeps versions of saved rulebook files in the shared workspace', async () => {
-      expect(await store.listRulebookFiles()).toEqual([]);
-      const first = await store.saveRulebook('glasgow.a6', 'rulebook Glasgow {}\n');
-      expect(first).toMatchObject({ file: 'glasgow.a6', version: 1, source: 'rulebook Glasgow {}\n' });
-      expect(first.sha256).toMatch(/^[0-9a-f]{64}$/);
-      const unchanged = await store.saveRulebook('glasgow.a6', 'rulebook Glasgow {}\n');
-      expect(unchanged.version).toBe(1);
-      const second = await store.saveRulebook('glasgow.a6', 'rulebook Glasgow { }\n');
-      expect(second.version).toBe(2);
-      await store.saveRulebook('baseline.a6', 'rulebook Baseline {}\n');
-      expect((await store.rulebookVersions('glasgow.a6')).map((version) => [version.version, version.sha256])).toEqual([
-        [1, first.sha256],
-        [2, second.sha256],
-      ]);
-      expect((await store.listRulebookFiles()).map((file) => [file.file, file.versions, file.sha256])).toEqual([
-        ['baseline.a6', 1, expect.any(String)],
-        ['glasgow.a6', 2, second.sha256],
-      ]);
-      expect(await store.rulebookVersions('missing.a6')).toEqual([]);
-      expect(await store.listHistories()).toEqual([]);
-    });
-
-    it('stores token records by hash', async () => {
-      const admin = { hash: 'a'.repeat(64), role: 'admin', createdAt: '2026-01-01T00:00:00.000Z' };
-      const reader = { hash: 'b'.repeat(64), role: 'reader', label: 'dashboard', createdAt: '2026-01-02T00:00:00.000Z' };
-      await store.putToken(admin);
-      await store.putToken(reader);
-      expect(await store.findToken('a'.repeat(64))).toEqual(admin);
-      expect(await store.findToken('c'.repeat(64))).toBeUndefined();
-      await store.putToken({ ...reader, revoked: true });
-      expect(await store.findToken('b'.repeat(64))).toEqual({ ...reader, revoked: true });
-      expect((await store.listTokens()).map((token) => token.role)).toEqual(['admin', 'reader']);
-    });
-
     it('refuses a bad history id', async () => {
       await expect(store.append('no spaces', [partyJoined('x', 'CHE')])).rejects.toMatchObject({ code: 'store.bad_history_id' });
     });
@@ -325,19 +291,16 @@ export function describeEventStoreContract(
 
     if (options.reopen !== undefined) {
       const reopen = options.reopen;
-      it('keeps events, heads, rulebooks and tokens after close and reopen', async () => {
+      // The workspace and token halves of this case are in the contracts of those ports.
+      it('keeps events and heads after close and reopen', async () => {
         const events = sampleHistory();
         const result = await store.append('main', events);
         await store.append('other', events.slice(0, 1));
-        await store.saveRulebook('glasgow.a6', 'rulebook Glasgow {}\n');
-        await store.putToken({ hash: 'a'.repeat(64), role: 'admin', createdAt: '2026-01-01T00:00:00.000Z' });
         await store.close();
         store = await reopen();
         expect(await store.head('main')).toEqual(result.head);
         expect((await collect(store.readHistory('main'))).map(toHistoryEvent)).toEqual(events);
         expect((await store.listHistories()).map((head) => head.history)).toEqual(['main', 'other']);
-        expect((await store.rulebookVersions('glasgow.a6')).map((version) => version.version)).toEqual([1]);
-        expect(await store.findToken('a'.repeat(64))).toMatchObject({ role: 'admin' });
         const again = await store.append('main', events);
         expect(again).toMatchObject({ stored: 0, skipped: events.length });
       });

@@ -2,9 +2,10 @@ import type { EventType, HistoryEvent, StoredEvent } from '../events/types.ts';
 import { StoreError } from './store-errors.ts';
 
 /**
- * The EventStore port (shared/spec/events.md "Storage", docs/storage.md). Every backend (memory,
+ * The EventStore port: histories only (docs/storage.md "The EventStore port"). Every backend (memory,
  * SQLite, PostgreSQL, KurrentDB) implements exactly this interface and passes the one contract suite
- * in `event-store.contract.ts`.
+ * in `event-store.contract.ts`. The rulebook workspace and the server's tokens are ports of their own
+ * (`rulebook-workspace.ts`, `token-store.ts`), opened with it by `openStore` (docs/storage.md "Ports").
  *
  * Shape decisions, so that PostgreSQL and KurrentDB fit without changing the port:
  * - A store holds named histories; every call names its history (`main` by default in store URLs).
@@ -94,37 +95,6 @@ export interface SubscribeOptions {
 /** Delivery is sequential: the next event is only delivered after the returned promise settles. */
 export type SubscriptionHandler = (event: StoredEvent) => void | Promise<void>;
 
-/** One saved version of a rulebook file in the workspace (`RulebookSaved {file, sha256, source}`). */
-export interface RulebookVersion {
-  readonly file: string;
-  /** sha256 hex of `source` (UTF-8). */
-  readonly sha256: string;
-  readonly source: string;
-  /** 1-based version number within the file. */
-  readonly version: number;
-  /** ISO-8601 UTC time the store recorded the save. */
-  readonly savedAt: string;
-}
-
-export interface RulebookFileSummary {
-  readonly file: string;
-  /** sha256 of the latest version. */
-  readonly sha256: string;
-  readonly versions: number;
-  readonly savedAt: string;
-}
-
-/** A server bearer token; only its hash is stored. */
-export interface TokenRecord {
-  /** sha256 hex of the token (the lookup key). */
-  readonly hash: string;
-  /** `admin`, `designer`, `operator:<REGISTRY>`, `party:<CODE>`, `reader`. */
-  readonly role: string;
-  readonly label?: string;
-  readonly createdAt: string;
-  readonly revoked?: boolean;
-}
-
 export interface EventStore {
   /** Backend name for health reports: `memory`, `sqlite`, `postgres`, `kurrentdb`. */
   readonly backend: string;
@@ -158,19 +128,10 @@ export interface EventStore {
   /** Histories holding at least one event, sorted by id. */
   listHistories(): Promise<readonly HistoryHead[]>;
 
-  /** Workspace (shared by all histories): saves a new version unless the latest has the same sha256. */
-  saveRulebook(file: string, source: string): Promise<RulebookVersion>;
-  /** Saved files, sorted by name, each with its latest version. */
-  listRulebookFiles(): Promise<readonly RulebookFileSummary[]>;
-  /** Versions of one file, oldest first; empty when the file was never saved. */
-  rulebookVersions(file: string): Promise<readonly RulebookVersion[]>;
-
-  /** Inserts or replaces the token with this hash. */
-  putToken(record: TokenRecord): Promise<void>;
-  findToken(hash: string): Promise<TokenRecord | undefined>;
-  listTokens(): Promise<readonly TokenRecord[]>;
-
-  /** Releases connections; open subscriptions are closed. Further calls throw `StoreClosedError`. */
+  /**
+   * Closes open subscriptions and releases the backend's connection, which the workspace and token
+   * store opened with it share (`StoreSet.close`). Further calls throw `StoreClosedError`.
+   */
   close(): Promise<void>;
 }
 

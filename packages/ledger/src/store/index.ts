@@ -6,4 +6,8 @@ export * from './store-backends.ts';
 export * from './open-store.ts';
 export * from './append-batch.ts';
 export * from './catch-up-subscription.ts';
+export { AppendSignal, AppendSignals } from './append-signal.ts';
 export * from './memory/index.ts';
+export type { RulebookFileSummary, RulebookVersion, RulebookWorkspace } from './rulebook-workspace.ts';
+export type { TokenRecord, TokenStore } from './token-store.ts';
+export type { StoreSet } from './store-set.ts';

@@ -6,7 +6,7 @@ import { openStore } from './open-store.ts';
 import { isBackendUnavailableError } from './store-errors.ts';
 import { registerStoreBackend } from './store-backends.ts';
 import { parseStoreUrl } from './store-url.ts';
-import { MemoryEventStore } from './memory/memory-event-store.ts';
+import { openMemoryStores } from './memory/open-memory-stores.ts';
 
 describe('parseStoreUrl', () => {
   it('parses every scheme of cli.md with the history parameter', () => {
@@ -49,6 +49,22 @@ describe('openStore', () => {
     await sqlite.store.close();
   });
 
+  it('opens the history store, workspace and tokens of one sqlite file together', async () => {
+    const url = `sqlite:${join(root, 'ports', 'ledger.db')}`;
+    const first = await openStore(url);
+    await first.store.append('main', [{ type: 'PartyJoined', id: 'p', at: '2024-01-01', data: { party: 'CHE', name: 'Switzerland' } }]);
+    await first.workspace.save('glasgow.a6', 'rulebook Glasgow {}\n');
+    await first.tokens.put({ hash: 'a'.repeat(64), role: 'admin', createdAt: '2026-01-01T00:00:00.000Z' });
+    await first.close();
+    const again = await openStore(url);
+    expect((await again.store.head('main')).events).toBe(1);
+    expect((await again.workspace.listFiles()).map((file) => file.file)).toEqual(['glasgow.a6']);
+    expect((await again.tokens.find('a'.repeat(64)))?.role).toBe('admin');
+    // Closing the history store alone releases the file the three share (history-only commands do that).
+    await again.store.close();
+    await expect(again.workspace.listFiles()).rejects.toMatchObject({ code: 'store.closed' });
+  });
+
   it('says store.backend_unavailable for a scheme nobody registered', async () => {
     const failure = await openStore('mysql://localhost/a6').catch((error: unknown) => error);
     expect(isBackendUnavailableError(failure)).toBe(true);
@@ -59,7 +75,7 @@ describe('openStore', () => {
     let seen = '';
     registerStoreBackend('test-backend', async (location) => {
       seen = `${location.target}|${location.history}`;
-      return new MemoryEventStore();
+      return openMemoryStores();
     });
     const opened = await openStore('test-backend://host/db?history=h1&x=1');
     expect(seen).toBe('test-backend://host/db?x=1|h1');

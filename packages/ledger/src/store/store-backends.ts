@@ -1,9 +1,12 @@
-import type { EventStore } from './event-store.ts';
 import { BackendUnavailableError } from './store-errors.ts';
+import type { StoreSet } from './store-set.ts';
 import type { StoreLocation } from './store-url.ts';
 
-/** Opens a store for a parsed URL. Network backends connect (and create their schema) here. */
-export type StoreBackendFactory = (location: StoreLocation) => Promise<EventStore>;
+/**
+ * Opens the three ports of a store for a parsed URL (docs/storage.md "Ports"). Network backends
+ * connect (and create their schema) here.
+ */
+export type StoreBackendFactory = (location: StoreLocation) => Promise<StoreSet>;
 
 const factories = new Map<string, StoreBackendFactory>();
 

@@ -25,16 +25,19 @@ export function registerServeCommand(program: Command): void {
       }
       const anonymous = process.env.A6_ANONYMOUS === 'none' ? 'none' : 'reader';
       const url = serverStoreUrl(options.store);
-      const { store, location } = await openStore(url);
+      const stores = await openStore(url);
+      const { store, workspace, location } = stores;
       const embedded = location.scheme === 'sqlite' || location.scheme === 'memory';
-      const fresh = (await store.listHistories()).length === 0 && (await store.listRulebookFiles()).length === 0;
+      const fresh = (await store.listHistories()).length === 0 && (await workspace.listFiles()).length === 0;
       const server = await createServer({
         store,
+        workspace,
+        tokens: stores.tokens,
         anonymous: anonymous satisfies AnonymousAccess,
         adminToken: { file: join(process.cwd(), '.a6', 'admin-token'), print: writeError },
       });
       if (fresh && embedded && options.examples) {
-        const seeded = await seedExamples(store, server.live, DEFAULT_EXAMPLES_DIR, writeError);
+        const seeded = await seedExamples(stores, server.live, DEFAULT_EXAMPLES_DIR, writeError);
         const adopted = seeded.histories.filter((history) => history.adopted !== null).length;
         writeError(`a6: loaded ${seeded.rulebooks.length} example rulebook file(s) and ${seeded.histories.length} example histories (${adopted} with glasgow_2021 in force)`);
       }
@@ -42,13 +45,13 @@ export function registerServeCommand(program: Command): void {
       try {
         listening = await server.listen(port, options.host);
       } catch (error) {
-        await store.close();
+        await stores.close();
         throw new CliFailure(EXIT_INTERNAL, { code: 'server.listen_failed', message: `cannot listen on ${options.host}:${port}: ${error instanceof Error ? error.message : String(error)}` });
       }
       writeLine(`A6 Ledger: ${listening.url}/ (API ${listening.url}/api, store ${url}${anonymous === 'none' ? ', anonymous access off' : ''})`);
       const stop = async () => {
         await server.close();
-        await store.close();
+        await stores.close();
         process.exit(0);
       };
       process.once('SIGINT', () => void stop());

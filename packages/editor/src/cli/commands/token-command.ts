@@ -19,9 +19,9 @@ export function registerTokenCommand(program: Command): void {
       if (role === undefined) {
         throw new CliFailure(EXIT_USAGE, { code: 'cli.usage', message: `--role ${JSON.stringify(options.role)} is not a role: use ${ROLE_SYNTAX}` });
       }
-      const { store } = await openStore(serverStoreUrl(options.store));
+      const stores = await openStore(serverStoreUrl(options.store));
       try {
-        const minted = await mintToken(store, role, options.label);
+        const minted = await mintToken(stores.tokens, role, options.label);
         if (options.json) {
           writeJson({ token: minted.token, role: formatRole(role), label: minted.record.label ?? null, createdAt: minted.record.createdAt });
         } else {
@@ -29,7 +29,7 @@ export function registerTokenCommand(program: Command): void {
           writeError(`a6: token for role ${formatRole(role)} created; it is shown only this once`);
         }
       } finally {
-        await store.close();
+        await stores.close();
       }
     });
 }

@@ -7,8 +7,8 @@ import { JobRefused, type Job, type JobPool, type RulebookChoice, type AnalysisK
 import { isHistoryId, isHistoryDay } from './analysis-input.ts';
 import { READ_ROLES } from '../read-roles.ts';
 import { assertRulebookFileName } from '../rulebooks/rulebook-file-name.ts';
-import { RulebookWorkspace } from '../rulebooks/rulebook-workspace.ts';
-import type { EventStore } from '@a6/ledger/store';
+import type { RulebookWorkspace } from '@a6/ledger/store';
+import { WorkspaceCompiler } from '../rulebooks/workspace-compiler.ts';
 import { ServerSentEvents } from './server-sent-events.ts';
 
 const rulebookRef = z.union([
@@ -27,8 +27,8 @@ const analysisBody = z.strictObject({
  * server-sent events `job` (first, with the job id), `progress`, then `result` or `error`. A closed
  * connection cancels the job.
  */
-export function analysisRoutes(store: EventStore, pool: JobPool): Router {
-  const workspace = new RulebookWorkspace(store);
+export function analysisRoutes(workspace: RulebookWorkspace, pool: JobPool): Router {
+  const compiler = new WorkspaceCompiler(workspace);
   const router = Router();
 
   const analyse = (kind: AnalysisKind) => async (request: Request, response: Response) => {
@@ -50,7 +50,7 @@ export function analysisRoutes(store: EventStore, pool: JobPool): Router {
       const entry = assertRulebookFileName(reference.file);
       return reference.name === undefined ? { entry } : { entry, name: reference.name };
     });
-    const sources = { ...(await workspace.sources()), ...overrides };
+    const sources = { ...(await compiler.sources()), ...overrides };
     for (const choice of choices) {
       if (sources[choice.entry] === undefined) throw new ApiError(404, 'server.unknown_rulebook_file', `no saved rulebook file ${choice.entry}`);
     }

@@ -1,6 +1,6 @@
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { EventStore } from '@a6/ledger/store';
+import type { TokenStore } from '@a6/ledger/store';
 import { mintToken } from './bearer-token.ts';
 
 export interface AdminTokenBootstrap {
@@ -16,9 +16,9 @@ export interface AdminTokenBootstrap {
  * without a token, so without this a fresh server could never be administered. Returns the token when
  * one was generated.
  */
-export async function ensureAdminToken(store: EventStore, bootstrap: AdminTokenBootstrap): Promise<string | undefined> {
-  if ((await store.listTokens()).length > 0) return undefined;
-  const { token } = await mintToken(store, { kind: 'admin' }, 'generated on first start');
+export async function ensureAdminToken(tokens: TokenStore, bootstrap: AdminTokenBootstrap): Promise<string | undefined> {
+  if ((await tokens.list()).length > 0) return undefined;
+  const { token } = await mintToken(tokens, { kind: 'admin' }, 'generated on first start');
   if (bootstrap.file !== null) {
     await mkdir(dirname(bootstrap.file), { recursive: true });
     // `mode` only applies when the file is created; chmod covers a file left over from another store.

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ApiError } from '../http/api-error.ts';
-import type { EventStore } from '@a6/ledger/store';
+import type { TokenStore } from '@a6/ledger/store';
 import { hashToken } from './bearer-token.ts';
 import { ANONYMOUS_READER, type Principal } from './principal.ts';
 import { parseRole } from './role.ts';
@@ -13,7 +13,7 @@ export type AnonymousAccess = 'reader' | 'none';
  * even on endpoints open to anonymous readers: a client that meant to authenticate must learn that it
  * did not, instead of silently getting the reader's view.
  */
-export function authenticate(store: EventStore, anonymous: AnonymousAccess): RequestHandler {
+export function authenticate(tokens: TokenStore, anonymous: AnonymousAccess): RequestHandler {
   return async (request, response, next) => {
     const header = request.headers.authorization;
     if (header === undefined || header === '') {
@@ -25,7 +25,7 @@ export function authenticate(store: EventStore, anonymous: AnonymousAccess): Req
     if (match === null) {
       throw new ApiError(401, 'auth.invalid_token', 'the Authorization header must be "Bearer <token>"');
     }
-    const record = await store.findToken(hashToken(match[1]!));
+    const record = await tokens.find(hashToken(match[1]!));
     const role = record === undefined || record.revoked ? undefined : parseRole(record.role);
     if (record === undefined || role === undefined) {
       throw new ApiError(401, 'auth.invalid_token', 'the bearer token is not valid (unknown or revoked)');

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { EventStore, TokenRecord } from '@a6/ledger/store';
+import type { TokenRecord, TokenStore } from '@a6/ledger/store';
 import { formatRole, type Role } from './role.ts';
 
 /**
@@ -20,7 +20,7 @@ export interface MintedToken {
 }
 
 /** Creates a token for `role`, stores its hash, and returns the secret once. */
-export async function mintToken(store: EventStore, role: Role, label?: string, now: Date = new Date()): Promise<MintedToken> {
+export async function mintToken(tokens: TokenStore, role: Role, label?: string, now: Date = new Date()): Promise<MintedToken> {
   const token = `${TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const record: TokenRecord = {
     hash: hashToken(token),
@@ -28,6 +28,6 @@ export async function mintToken(store: EventStore, role: Role, label?: string, n
     createdAt: now.toISOString(),
     ...(label === undefined ? {} : { label }),
   };
-  await store.putToken(record);
+  await tokens.put(record);
   return { token, record };
 }

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseRequest } from '../http/parse-request.ts';
-import type { EventStore } from '@a6/ledger/store';
+import type { TokenStore } from '@a6/ledger/store';
 import { mintToken } from './bearer-token.ts';
 import { requireRole } from './authorize.ts';
 import { ROLE_SYNTAX, formatRole, parseRole } from './role.ts';
@@ -12,12 +12,12 @@ const tokenBody = z.strictObject({
 });
 
 /** `POST /api/tokens` (admin): mints a bearer token; the secret is in this response and nowhere else. */
-export function tokenRoutes(store: EventStore): Router {
+export function tokenRoutes(tokens: TokenStore): Router {
   const router = Router();
   router.post('/tokens', requireRole('admin'), async (request, response) => {
     const body = parseRequest(tokenBody, request.body);
     const role = parseRole(body.role)!;
-    const { token, record } = await mintToken(store, role, body.label);
+    const { token, record } = await mintToken(tokens, role, body.label);
     response.setHeader('Cache-Control', 'no-store');
     response.status(201).json({ token, role: formatRole(role), label: record.label ?? null, createdAt: record.createdAt });
   });

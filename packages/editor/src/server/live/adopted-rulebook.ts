@@ -1,6 +1,6 @@
 import type { CompiledRulebook } from '@a6/dsl';
 import { canonicalJson, type EventOf } from '@a6/ledger';
-import type { EventStore } from '@a6/ledger/store';
+import type { RulebookWorkspace } from '@a6/ledger/store';
 import { isRulebookFileName } from '../rulebooks/rulebook-file-name.ts';
 import { compileFromSources } from '../rulebooks/rulebook-workspace.ts';
 
@@ -24,15 +24,15 @@ export interface RulebookInForce {
  * of a file never change the rulebook in force. The result must hash exactly as recorded, or the live
  * path refuses to decide with it (`ledger.rulebook_unavailable`) rather than decide with another rulebook.
  */
-export async function rebuildAdoptedRulebook(store: EventStore, adoption: EventOf<'RulebookAdopted'>, seq: number): Promise<RulebookInForce> {
+export async function rebuildAdoptedRulebook(workspace: RulebookWorkspace, adoption: EventOf<'RulebookAdopted'>, seq: number): Promise<RulebookInForce> {
   const { name, sha256, source } = adoption.data;
   const imports = adoption.data.imports ?? {};
   const meta = adoption.meta ?? {};
   const wanted = new Set([sha256, ...Object.values(imports)]);
   const sources: Record<string, string> = {};
   let entry = typeof meta.file === 'string' && isRulebookFileName(meta.file) ? meta.file : null;
-  for (const summary of await store.listRulebookFiles()) {
-    const versions = await store.rulebookVersions(summary.file);
+  for (const summary of await workspace.listFiles()) {
+    const versions = await workspace.versions(summary.file);
     const matching = versions.find((version) => wanted.has(version.sha256));
     const chosen = matching ?? versions.at(-1);
     if (chosen !== undefined) sources[summary.file] = chosen.source;

@@ -1,3 +1,4 @@
+import type { RulebookWorkspace } from '@a6/ledger/store';
 import { ApiError } from '../http/api-error.ts';
 import type { Principal } from '../auth/index.ts';
 import { eventContent, eventHash, GENESIS_PREV, HistoryChecker, instantOf, parseHistoryLine, ReplayEngine, toHistoryEvent, type EventOf, type HistoryEvent, type StoredEvent, type VerdictEntry } from '@a6/ledger';
@@ -69,11 +70,12 @@ export class LiveHistory {
   private constructor(
     readonly id: string,
     private readonly store: EventStore,
+    private readonly workspace: RulebookWorkspace,
   ) {}
 
-  /** Rebuilds the live state of a history from the store. */
-  static async load(store: EventStore, id: string): Promise<LiveHistory> {
-    const live = new LiveHistory(id, store);
+  /** Rebuilds the live state of a history from the store (its rulebook in force from the workspace). */
+  static async load(store: EventStore, workspace: RulebookWorkspace, id: string): Promise<LiveHistory> {
+    const live = new LiveHistory(id, store, workspace);
     let adoption: StoredEvent | undefined;
     for await (const event of store.readHistory(id, { types: ['RulebookAdopted'] })) adoption = event;
     if (adoption !== undefined) await live.enforce(toHistoryEvent(adoption) as EventOf<'RulebookAdopted'>, adoption.seq);
@@ -217,7 +219,7 @@ export class LiveHistory {
   }
 
   private async enforce(adoption: EventOf<'RulebookAdopted'>, seq: number): Promise<void> {
-    this.inForce = await rebuildAdoptedRulebook(this.store, adoption, seq);
+    this.inForce = await rebuildAdoptedRulebook(this.workspace, adoption, seq);
     this.engine = this.inForce.compiled === null ? null : new ReplayEngine(this.inForce.compiled);
   }
 

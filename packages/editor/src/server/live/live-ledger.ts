@@ -1,8 +1,9 @@
+import type { RulebookWorkspace } from '@a6/ledger/store';
 import type { Principal } from '../auth/index.ts';
 import { ApiError } from '../http/api-error.ts';
 import { parseHistoryLine, type EventOf, type StoredEvent } from '@a6/ledger';
 import { isConcurrencyError, type EventStore } from '@a6/ledger/store';
-import { RulebookWorkspace } from '../rulebooks/rulebook-workspace.ts';
+import { WorkspaceCompiler } from '../rulebooks/workspace-compiler.ts';
 import type { RulebookInForce } from './adopted-rulebook.ts';
 import { LiveHistory, type AppendOutcome } from './live-history.ts';
 
@@ -25,13 +26,14 @@ const CONCURRENCY_RETRIES = 3;
 export class LiveLedger {
   private readonly histories = new Map<string, LiveHistory>();
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly workspace: RulebookWorkspace;
+  private readonly compiler: WorkspaceCompiler;
 
   constructor(
     private readonly store: EventStore,
+    private readonly workspace: RulebookWorkspace,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.workspace = new RulebookWorkspace(store);
+    this.compiler = new WorkspaceCompiler(workspace);
   }
 
   async append(history: string, items: readonly unknown[], principal: Principal): Promise<AppendOutcome> {
@@ -47,7 +49,7 @@ export class LiveLedger {
 
   /** Puts rulebook `name` of workspace file `file` in force for `history` (`RulebookAdopted`). */
   async adopt(history: string, file: string, name: string | undefined): Promise<AdoptionOutcome> {
-    const compiled = await this.workspace.compile(file, name);
+    const compiled = await this.compiler.compile(file, name);
     if (!compiled.ok) {
       const errors = compiled.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
       throw new ApiError(422, 'rulebook.invalid', `${file}${name === undefined ? '' : `#${name}`} cannot be adopted: ${errors[0]?.message ?? 'errors'}`, compiled.diagnostics);
@@ -101,7 +103,7 @@ export class LiveLedger {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (live === undefined || live.stale) {
         this.histories.delete(history);
-        live = await LiveHistory.load(this.store, history);
+        live = await LiveHistory.load(this.store, this.workspace, history);
       } else if (live.staleChecker) {
         await live.rebuildChecker();
       }

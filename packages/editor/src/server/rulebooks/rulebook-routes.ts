@@ -3,10 +3,11 @@ import { z } from 'zod';
 import { requireRole } from '../auth/index.ts';
 import { ApiError } from '../http/api-error.ts';
 import { parseRequest } from '../http/parse-request.ts';
-import type { EventStore } from '@a6/ledger/store';
+import type { RulebookWorkspace } from '@a6/ledger/store';
 import { READ_ROLES } from '../read-roles.ts';
 import { assertRulebookFileName } from './rulebook-file-name.ts';
-import { RulebookWorkspace, declaredRulebooks, hasErrors } from './rulebook-workspace.ts';
+import { declaredRulebooks, hasErrors } from './rulebook-workspace.ts';
+import { WorkspaceCompiler } from './workspace-compiler.ts';
 
 const sourceBody = z.strictObject({ source: z.string() });
 const checkBody = z.strictObject({ source: z.string(), file: z.string().optional() });
@@ -16,13 +17,13 @@ const versionQuery = z.object({ version: z.coerce.number().int().positive().opti
  * The rulebook workspace over HTTP (cli.md "Server"): list, read with version history, save a new
  * version (designer; refused with the diagnostics when the program has errors), check a text.
  */
-export function rulebookRoutes(store: EventStore): Router {
-  const workspace = new RulebookWorkspace(store);
+export function rulebookRoutes(workspace: RulebookWorkspace): Router {
+  const compiler = new WorkspaceCompiler(workspace);
   const router = Router();
 
   router.get('/rulebooks', requireRole(...READ_ROLES), async (_request, response) => {
-    const sources = await workspace.sources();
-    const files = await store.listRulebookFiles();
+    const sources = await compiler.sources();
+    const files = await workspace.listFiles();
     response.json({
       files: files.map((summary) => ({
         file: summary.file,
@@ -56,13 +57,13 @@ export function rulebookRoutes(store: EventStore): Router {
   router.put('/rulebooks/*file', requireRole('designer'), async (request, response) => {
     const file = fileParam(request);
     const source = typeof request.body === 'string' ? request.body : parseRequest(sourceBody, request.body).source;
-    const diagnostics = await workspace.check(file, { [file]: source });
+    const diagnostics = await compiler.check(file, { [file]: source });
     if (hasErrors(diagnostics)) {
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
       throw new ApiError(422, 'rulebook.invalid', `${file} was not saved: ${errors} error(s)`, diagnostics);
     }
     const before = (await workspace.versions(file)).at(-1);
-    const saved = await store.saveRulebook(file, source);
+    const saved = await workspace.save(file, source);
     response.status(before?.sha256 === saved.sha256 ? 200 : 201).json({
       file,
       version: saved.version,
@@ -77,7 +78,7 @@ export function rulebookRoutes(store: EventStore): Router {
   router.post('/check', requireRole(...READ_ROLES), async (request, response) => {
     const body = parseRequest(checkBody, request.body);
     const file = assertRulebookFileName(body.file ?? 'untitled.a6');
-    const diagnostics = await workspace.check(file, { [file]: body.source });
+    const diagnostics = await compiler.check(file, { [file]: body.source });
     response.json({ file, ok: !hasErrors(diagnostics), rulebooks: declaredRulebooks(file, body.source), diagnostics });
   });
 

@@ -1,5 +1,4 @@
-import { checkProgram, loadRulebook, memorySourceHost, parseRulebookFile, resolveImportPath, type CompiledRulebook, type Diagnostic } from '@a6/dsl';
-import type { EventStore, RulebookVersion } from '@a6/ledger/store';
+import { loadRulebook, memorySourceHost, parseRulebookFile, resolveImportPath, type CompiledRulebook, type Diagnostic } from '@a6/dsl';
 
 /** A rulebook a file declares (for listings: the editor's side bar, `GET /api/rulebooks`). */
 export interface DeclaredRulebook {
@@ -18,40 +17,6 @@ export type CompiledFromWorkspace =
       readonly diagnostics: readonly Diagnostic[];
     }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
-/**
- * The saved rulebook files of a store (its workspace, shared by all histories) seen as a language
- * source host: imports resolve among the stored files (cli.md, `PUT /api/rulebooks/:file`).
- */
-export class RulebookWorkspace {
-  constructor(private readonly store: EventStore) {}
-
-  /** Latest text of every saved file. */
-  async sources(): Promise<Record<string, string>> {
-    const files = await this.store.listRulebookFiles();
-    const sources: Record<string, string> = {};
-    for (const summary of files) {
-      const latest = (await this.store.rulebookVersions(summary.file)).at(-1);
-      if (latest !== undefined) sources[summary.file] = latest.source;
-    }
-    return sources;
-  }
-
-  versions(file: string): Promise<readonly RulebookVersion[]> {
-    return this.store.rulebookVersions(file);
-  }
-
-  /** Diagnostics of `entry` and everything it imports, with `overrides` (unsaved texts) in place of saved ones. */
-  async check(entry: string, overrides: Readonly<Record<string, string>> = {}): Promise<readonly Diagnostic[]> {
-    const host = memorySourceHost({ ...(await this.sources()), ...overrides });
-    return checkProgram(host, [entry]).diagnostics;
-  }
-
-  /** Compiles rulebook `name` as seen from `entry` (declared there or imported). */
-  async compile(entry: string, name: string | undefined, overrides: Readonly<Record<string, string>> = {}): Promise<CompiledFromWorkspace> {
-    return compileFromSources({ ...(await this.sources()), ...overrides }, entry, name);
-  }
-}
 
 /** Pure: compiles from a map of sources (also what the job workers call). */
 export function compileFromSources(sources: Readonly<Record<string, string>>, entry: string, name: string | undefined): CompiledFromWorkspace {

@@ -3,8 +3,9 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LiveLedger } from '../live/index.ts';
 import { readHistoryFile } from '@a6/ledger/node';
-import { isHistoryId, type EventStore } from '@a6/ledger/store';
-import { RulebookWorkspace, hasErrors } from '../rulebooks/rulebook-workspace.ts';
+import { isHistoryId, type StoreSet } from '@a6/ledger/store';
+import { hasErrors } from '../rulebooks/rulebook-workspace.ts';
+import { WorkspaceCompiler } from '../rulebooks/workspace-compiler.ts';
 
 /** The repository's `examples/` folder. */
 export const DEFAULT_EXAMPLES_DIR = fileURLToPath(new URL('../../../../../examples/', import.meta.url));
@@ -24,18 +25,23 @@ export interface SeedSummary {
  * Whatever is in `examples/` is loaded; a file that does not validate is skipped with a note, never
  * half-loaded (imports are atomic).
  */
-export async function seedExamples(store: EventStore, live: LiveLedger, examplesDir: string, note: (line: string) => void): Promise<SeedSummary> {
+export async function seedExamples(
+  { store, workspace }: Pick<StoreSet, 'store' | 'workspace'>,
+  live: LiveLedger,
+  examplesDir: string,
+  note: (line: string) => void,
+): Promise<SeedSummary> {
   const skipped: string[] = [];
   const rulebooks: string[] = [];
   for (const file of await filesIn(join(examplesDir, 'rulebooks'), '.a6')) {
-    await store.saveRulebook(file, await readFile(join(examplesDir, 'rulebooks', file), 'utf8'));
+    await workspace.save(file, await readFile(join(examplesDir, 'rulebooks', file), 'utf8'));
     rulebooks.push(file);
   }
-  const workspace = new RulebookWorkspace(store);
+  const compiler = new WorkspaceCompiler(workspace);
   for (const file of rulebooks) {
-    if (hasErrors(await workspace.check(file))) note(`a6: example rulebook ${file} has errors (saved anyway; fix it in the editor)`);
+    if (hasErrors(await compiler.check(file))) note(`a6: example rulebook ${file} has errors (saved anyway; fix it in the editor)`);
   }
-  const example = rulebooks.includes(EXAMPLE_RULEBOOK.file) ? await workspace.compile(EXAMPLE_RULEBOOK.file, EXAMPLE_RULEBOOK.name) : undefined;
+  const example = rulebooks.includes(EXAMPLE_RULEBOOK.file) ? await compiler.compile(EXAMPLE_RULEBOOK.file, EXAMPLE_RULEBOOK.name) : undefined;
 
   const histories: { id: string; events: number; adopted: string | null }[] = [];
   for (const file of await filesIn(join(examplesDir, 'histories'), '.ndjson')) {

@@ -2,24 +2,21 @@ import { randomUUID } from 'node:crypto';
 import {
   AppendConsistencyViolationError,
   BACKWARDS,
-  END,
-  KurrentDBClient,
-  NO_STREAM,
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
-  jsonEvent,
   streamNameFilter,
   type AllStreamResolvedEvent,
   type Position,
   type ReadPosition,
   type ResolvedEvent,
 } from '@kurrent/kurrentdb-client';
-import { sha256Hex } from '../../events/canonical-json.ts';
 import { GENESIS_PREV, toHistoryEvent } from '../../events/hash-chain.ts';
 import type { HistoryEvent, StoredEvent } from '../../events/types.ts';
 import { appendBatch, contentHash, type ChainedRecord, type StoredIdentity } from '../append-batch.ts';
+import { startCatchUpSubscription } from '../catch-up-subscription.ts';
 import {
+  assertHistoryId,
   isHistoryId,
   type AppendOptions,
   type AppendResult,
@@ -29,16 +26,15 @@ import {
   type HistoryId,
   type ReadHistoryOptions,
   type ReadStreamOptions,
-  type RulebookFileSummary,
-  type RulebookVersion,
   type SubscribeOptions,
   type Subscription,
   type SubscriptionHandler,
-  type TokenRecord,
 } from '../event-store.ts';
-import { ConcurrencyError, StoreClosedError, StoreError, isStoreError } from '../store-errors.ts';
+import { ConcurrencyError, StoreError } from '../store-errors.ts';
 import { buildAppendTransaction, HEAD_EVENT_TYPE, parseHeadRecord, splitIntoTransactions, type HeadRecord } from './kurrentdb-append-plan.ts';
 import { fromKurrentRecord } from './kurrentdb-event-data.ts';
+import { KurrentAppendSignal } from './kurrentdb-append-signal.ts';
+import { KurrentConnection } from './kurrentdb-connection.ts';
 import { parseKurrentLocation, type KurrentLocation } from './kurrentdb-location.ts';
 import {
   eventStreamName,
@@ -46,15 +42,14 @@ import {
   historiesStreamName,
   historyStreamPrefix,
   parseHistoryStreamName,
-  tokensStreamName,
-  workspaceStreamName,
 } from './kurrentdb-stream-names.ts';
 import { findStartRevision } from './find-start-revision.ts';
 import { TransactionReorderer, type HistoryLogItem } from './transaction-reorderer.ts';
 
 /** How often an append with `expectedHead: 'any'` re-reads the head after losing a race. */
 const MAX_HEAD_RACES = 20;
-const MAX_WORKSPACE_RACES = 20;
+/** How often a caught-up subscription reads again without a head-stream event (the backstop of a dropped watch). */
+const POLL_INTERVAL_MS = 1000;
 
 interface HeadAt {
   readonly revision: bigint;
@@ -69,17 +64,21 @@ interface IdIndex {
 }
 
 /**
- * The KurrentDB backend of the EventStore port (stream layout: kurrentdb-stream-names.ts; event
- * mapping: kurrentdb-event-data.ts; both in docs/scaling.md).
+ * The history store of a `kurrentdb://` store (stream layout: kurrentdb-stream-names.ts; event
+ * mapping: kurrentdb-event-data.ts; both in docs/scaling.md). The workspace is
+ * `KurrentRulebookWorkspace` on the same connection; tokens live elsewhere (open-kurrentdb-stores.ts).
  *
  * - **append**: one `multiStreamAppend` per transaction: the head event with the head stream's
  *   expected revision plus every touched stream. Losing the head race is a `ConcurrencyError` with
  *   an `expectedHead`, otherwise a retry on the new head. Batches above `maxAppendBytes` are written
  *   as several such transactions (see the limitation below).
- * - **readHistory / subscribe**: `readAll` / `subscribeToAll` from a position found through the head
- *   stream, with a server-side stream-name prefix filter (`PREFIX/H/…`); events are put back in seq
- *   order per transaction by `TransactionReorderer`; type filters apply client-side (a server filter
- *   is either on stream names or on event types, not both).
+ * - **readHistory**: `readAll` from a position found through the head stream, with a server-side
+ *   stream-name prefix filter (`PREFIX/H/…`); events are put back in seq order per transaction by
+ *   `TransactionReorderer`; type filters apply client-side (a server filter is either on stream
+ *   names or on event types, not both).
+ * - **subscribe**: the catch-up subscription every backend shares (catch-up-subscription.ts), reading
+ *   with `readHistory` from its cursor; it wakes on the history's head stream (`KurrentAppendSignal`:
+ *   one event per append), with a 1 s poll as the backstop of a dropped watch.
  * - **idempotency**: KurrentDB has no secondary index on our event ids, so the store keeps, per
  *   history it appends to, an in-memory map id → content hash, caught up from the head before each
  *   append (memory: one entry per event of that history).
@@ -90,28 +89,24 @@ interface IdIndex {
  */
 export class KurrentEventStore implements EventStore {
   readonly backend = 'kurrentdb';
-  private closed = false;
   private readonly subscriptions = new Set<Subscription>();
   private readonly idIndexes = new Map<string, IdIndex>();
+  private readonly client: KurrentConnection['client'];
+  private readonly signal: KurrentAppendSignal;
 
-  private constructor(
-    private readonly client: KurrentDBClient,
-    readonly location: KurrentLocation,
-  ) {}
+  /** A history store on `connection`, which it owns (closing the store disposes the client). */
+  constructor(private readonly connection: KurrentConnection) {
+    this.client = connection.client;
+    this.signal = new KurrentAppendSignal(connection.client, connection.location.prefix, POLL_INTERVAL_MS);
+  }
 
   /** Connects (and checks the server answers). `target`: a `kurrentdb://` / `esdb://` URL. */
   static async open(target: string): Promise<KurrentEventStore> {
-    const location = parseKurrentLocation(target);
-    const client = KurrentDBClient.connectionString(location.connectionString);
-    const store = new KurrentEventStore(client, location);
-    try {
-      await store.readWholeStream(historiesStreamName(location.prefix), 1);
-    } catch (error) {
-      await client.dispose().catch(() => undefined);
-      const reason = isStoreError(error) && error.cause instanceof Error ? error.cause.message : String(error);
-      throw new StoreError('store.failure', `kurrentdb ${location.display}: cannot reach the server: ${reason}`, { cause: error });
-    }
-    return store;
+    return new KurrentEventStore(await KurrentConnection.open(parseKurrentLocation(target)));
+  }
+
+  get location(): KurrentLocation {
+    return this.connection.location;
   }
 
   async append(history: HistoryId, events: EventBatch, options: AppendOptions = {}): Promise<AppendResult> {
@@ -145,7 +140,7 @@ export class KurrentEventStore implements EventStore {
         return result;
       }
     } catch (error) {
-      throw failure(this.location, `append to history ${history}`, error);
+      throw this.connection.failure(`append to history ${history}`, error);
     }
   }
 
@@ -197,7 +192,7 @@ export class KurrentEventStore implements EventStore {
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return;
-      throw failure(this.location, `read stream ${stream} of history ${history}`, error);
+      throw this.connection.failure(`read stream ${stream} of history ${history}`, error);
     }
   }
 
@@ -216,53 +211,24 @@ export class KurrentEventStore implements EventStore {
       }
       reorderer.finish();
     } catch (error) {
-      throw failure(this.location, `read history ${history}`, error);
+      throw this.connection.failure(`read history ${history}`, error);
     }
   }
 
   subscribe(history: HistoryId, fromSeq: number, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     assertHistoryId(history);
-    let closed = false;
-    let live: { unsubscribe(): Promise<void> } | null = null;
-    const run = async (): Promise<void> => {
-      const start = await this.startOf(history, fromSeq);
-      if (closed) return;
-      const reorderer = new TransactionReorderer({ ...options, fromSeq, startTxn: start?.startTxn ?? 0 });
-      const subscription = this.client.subscribeToAll({
-        fromPosition: start?.position ?? START,
-        filter: this.filterFor(history, options.streamPrefixes),
-      });
-      live = subscription;
-      if (closed) {
-        await subscription.unsubscribe();
-        return;
-      }
-      for await (const resolved of subscription) {
-        if (closed) break;
-        const item = this.logItem(history, resolved);
-        if (item === null) continue;
-        for (const event of reorderer.push(item)) {
-          if (closed) break;
-          await handler(event);
-        }
-      }
-    };
-    const done = run().finally(async () => {
-      closed = true;
-      await live?.unsubscribe().catch(() => undefined);
-      this.subscriptions.delete(subscription);
-    });
-    // A handler failure surfaces through `done`; keep it from being reported as unhandled meanwhile.
-    done.catch(() => undefined);
-    const subscription: Subscription = {
-      done,
-      close: async () => {
-        closed = true;
-        await live?.unsubscribe().catch(() => undefined);
-        await done.catch(() => undefined);
+    const subscription = startCatchUpSubscription(
+      {
+        readFrom: (seq) => this.readHistory(history, { ...options, fromSeq: seq }),
+        head: async () => (await this.head(history)).events,
+        appendGeneration: () => this.signal.generation(history),
+        waitForAppend: (since, abort) => this.signal.waitForAppend(history, since, abort),
       },
-    };
+      fromSeq,
+      handler,
+      () => this.subscriptions.delete(subscription),
+    );
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -274,7 +240,7 @@ export class KurrentEventStore implements EventStore {
       const last = await this.lastHead(history);
       return last === null ? { history, events: 0, hash: GENESIS_PREV } : { history, events: last.head.events, hash: last.head.hash };
     } catch (error) {
-      throw failure(this.location, `read the head of history ${history}`, error);
+      throw this.connection.failure(`read the head of history ${history}`, error);
     }
   }
 
@@ -288,84 +254,10 @@ export class KurrentEventStore implements EventStore {
     return heads.filter((head) => head.events > 0);
   }
 
-  async saveRulebook(file: string, source: string): Promise<RulebookVersion> {
-    this.assertOpen();
-    const sha256 = sha256Hex(source);
-    const stream = workspaceStreamName(this.location.prefix);
-    try {
-      for (let race = 0; race < MAX_WORKSPACE_RACES; race += 1) {
-        const saved = await this.readWholeStream(stream);
-        const versions = saved.map((resolved) => resolved.event?.data as unknown as RulebookVersion).filter((version) => version?.file === file);
-        const latest = versions.at(-1);
-        if (latest !== undefined && latest.sha256 === sha256) return latest;
-        const version: RulebookVersion = { file, sha256, source, version: versions.length + 1, savedAt: new Date().toISOString() };
-        const lastRevision = saved.at(-1)?.event?.revision;
-        try {
-          await this.client.appendToStream(stream, jsonEvent({ type: 'RulebookSaved', data: { ...version } }), {
-            streamState: lastRevision === undefined ? NO_STREAM : lastRevision,
-          });
-          return version;
-        } catch (error) {
-          if (!isExpectedStateError(error)) throw error;
-        }
-      }
-      throw new StoreError('store.failure', `save rulebook ${file}: lost the workspace race ${MAX_WORKSPACE_RACES} times`);
-    } catch (error) {
-      throw failure(this.location, `save rulebook ${file}`, error);
-    }
-  }
-
-  async listRulebookFiles(): Promise<readonly RulebookFileSummary[]> {
-    this.assertOpen();
-    const latest = new Map<string, RulebookVersion>();
-    for (const version of await this.workspaceVersions()) latest.set(version.file, version);
-    return [...latest.values()]
-      .sort((a, b) => compareCodeUnits(a.file, b.file))
-      .map((version) => ({ file: version.file, sha256: version.sha256, versions: version.version, savedAt: version.savedAt }));
-  }
-
-  async rulebookVersions(file: string): Promise<readonly RulebookVersion[]> {
-    this.assertOpen();
-    return (await this.workspaceVersions()).filter((version) => version.file === file);
-  }
-
-  async putToken(record: TokenRecord): Promise<void> {
-    this.assertOpen();
-    try {
-      await this.client.appendToStream(tokensStreamName(this.location.prefix), jsonEvent({ type: 'TokenPut', data: { ...record } }));
-    } catch (error) {
-      throw failure(this.location, 'store a token', error);
-    }
-  }
-
-  async findToken(hash: string): Promise<TokenRecord | undefined> {
-    return (await this.tokens()).get(hash);
-  }
-
-  async listTokens(): Promise<readonly TokenRecord[]> {
-    return [...(await this.tokens()).values()].sort((a, b) => compareCodeUnits(a.createdAt, b.createdAt) || compareCodeUnits(a.hash, b.hash));
-  }
-
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    await this.client.dispose();
-  }
-
-  private async tokens(): Promise<Map<string, TokenRecord>> {
-    this.assertOpen();
-    const tokens = new Map<string, TokenRecord>();
-    for (const resolved of await this.readWholeStream(tokensStreamName(this.location.prefix))) {
-      const record = resolved.event?.data as unknown as TokenRecord | undefined;
-      if (record?.hash !== undefined) tokens.set(record.hash, record);
-    }
-    return tokens;
-  }
-
-  private async workspaceVersions(): Promise<RulebookVersion[]> {
-    const saved = await this.readWholeStream(workspaceStreamName(this.location.prefix));
-    return saved.map((resolved) => resolved.event?.data as unknown as RulebookVersion).filter((version) => version?.file !== undefined);
+    await this.signal.close();
+    await this.connection.close();
   }
 
   /** Where a read of the history from `fromSeq` starts; `null` for a history with no events. */
@@ -390,21 +282,8 @@ export class KurrentEventStore implements EventStore {
     return toHeadAt(found);
   }
 
-  /** A stream's events (or the first/last `maxCount`); a stream that does not exist is empty. */
-  private async readWholeStream(name: string, maxCount?: number, direction?: typeof BACKWARDS, fromRevision?: bigint): Promise<ResolvedEvent[]> {
-    const out: ResolvedEvent[] = [];
-    try {
-      const reads = this.client.readStream(name, {
-        ...(maxCount === undefined ? {} : { maxCount }),
-        ...(direction === undefined ? {} : { direction, fromRevision: END }),
-        ...(fromRevision === undefined ? {} : { fromRevision }),
-      });
-      for await (const resolved of reads) out.push(resolved);
-    } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
-      throw failure(this.location, `read stream ${name}`, error);
-    }
-    return out;
+  private readWholeStream(name: string, maxCount?: number, direction?: typeof BACKWARDS, fromRevision?: bigint): Promise<ResolvedEvent[]> {
+    return this.connection.readWholeStream(name, maxCount, direction, fromRevision);
   }
 
   private filterFor(history: string, streamPrefixes: readonly string[] | undefined) {
@@ -426,7 +305,7 @@ export class KurrentEventStore implements EventStore {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new StoreClosedError();
+    this.connection.assertOpen();
   }
 }
 
@@ -440,17 +319,6 @@ function isExpectedStateError(error: unknown): boolean {
   return error instanceof WrongExpectedVersionError || error instanceof AppendConsistencyViolationError;
 }
 
-function assertHistoryId(history: string): void {
-  if (!isHistoryId(history)) throw new StoreError('store.bad_history_id', `history id ${JSON.stringify(history)} must match [A-Za-z0-9._-]{1,64}`);
-}
-
 function compareCodeUnits(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-function failure(location: KurrentLocation, what: string, error: unknown): StoreError {
-  if (isStoreError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new StoreError('store.failure', `kurrentdb ${location.display}: ${what}: ${message}`, { cause: error });
-}
-

@@ -33,4 +33,22 @@ describe('parseKurrentLocation', () => {
     expect(() => parseKurrentLocation('postgres://db/ledger')).toThrowError(code);
     expect(() => parseKurrentLocation('kurrentdb://')).toThrowError(code);
   });
+
+  it('takes tokens= out as the store that keeps the tokens, and refuses KurrentDB there', () => {
+    const store = parseStoreUrl(`kurrentdb://db:2113?tls=false&tokens=${encodeURIComponent('postgres://a6@pg/ledger?schema=tokens&sslmode=require')}`);
+    const location = parseKurrentLocation(store.target);
+    expect(location.connectionString).toBe('kurrentdb://db:2113?tls=false');
+    expect(location.tokens).toEqual({
+      url: 'postgres://a6@pg/ledger?schema=tokens&sslmode=require',
+      scheme: 'postgres',
+      target: 'postgres://a6@pg/ledger?schema=tokens&sslmode=require',
+      history: 'main',
+    });
+    expect(parseKurrentLocation('kurrentdb://db:2113?tokens=sqlite:/var/lib/a6/tokens.db').tokens).toMatchObject({ scheme: 'sqlite', target: '/var/lib/a6/tokens.db' });
+    expect(parseKurrentLocation('kurrentdb://db:2113').tokens).toBeUndefined();
+    const code = expect.objectContaining({ code: 'store.bad_url' });
+    expect(() => parseKurrentLocation('kurrentdb://db:2113?tokens=esdb://other:2113')).toThrowError(code);
+    expect(() => parseKurrentLocation('kurrentdb://db:2113?tokens=kurrentdb%2Bdiscover://a:2113')).toThrowError(code);
+    expect(() => parseKurrentLocation('kurrentdb://db:2113?tokens=tokens.db')).toThrowError(code);
+  });
 });

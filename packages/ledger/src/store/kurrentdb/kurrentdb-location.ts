@@ -1,4 +1,5 @@
 import { StoreUrlError } from '../store-errors.ts';
+import { parseStoreUrl, type StoreLocation } from '../store-url.ts';
 
 /** Where a KurrentDB store lives: the client's connection string and our own layout settings. */
 export interface KurrentLocation {
@@ -13,12 +14,20 @@ export interface KurrentLocation {
   readonly maxAppendBytes: number;
   /** Hosts without credentials, for messages and health reports. */
   readonly display: string;
+  /**
+   * The store that keeps the server's tokens (`?tokens=STORE_URL`, the value percent-encoded as any
+   * query value: `&`, `+` and `%` inside it must be); absent: `DEFAULT_KURRENT_TOKENS_URL`. KurrentDB
+   * holds histories and the workspace only (docs/storage.md "Ports").
+   */
+  readonly tokens?: StoreLocation;
 }
 
 const PREFIX = /^[A-Za-z0-9_-]{1,64}$/;
 const SCHEMES = /^(kurrentdb|kurrent|esdb)(\+discover)?:\/\//i;
 export const DEFAULT_KURRENT_PREFIX = 'a6';
 export const DEFAULT_MAX_APPEND_BYTES = 1_000_000;
+/** Tokens of a KurrentDB store without `tokens=`: an embedded file beside the default store (docs/security.md). */
+export const DEFAULT_KURRENT_TOKENS_URL = 'sqlite:./.a6/tokens.db';
 
 /**
  * Parses the `target` of a `kurrentdb://` / `esdb://` store URL (`StoreLocation.target`, `history`
@@ -40,11 +49,33 @@ export function parseKurrentLocation(target: string): KurrentLocation {
   if (!Number.isSafeInteger(maxAppendBytes) || maxAppendBytes < 1024) {
     throw new StoreUrlError(target, 'maxAppendBytes must be an integer of at least 1024');
   }
+  const tokensUrl = params.get('tokens');
+  const tokens = tokensUrl === null ? undefined : parseTokensLocation(target, tokensUrl);
   params.delete('prefix');
   params.delete('maxAppendBytes');
+  params.delete('tokens');
   const rest = params.toString();
   const authority = base.slice(scheme[0].length);
   const hosts = authority.slice(authority.lastIndexOf('@') + 1).replace(/\/.*$/, '');
   if (hosts === '') throw new StoreUrlError(target, 'no host');
-  return { connectionString: rest === '' ? base : `${base}?${rest}`, prefix, maxAppendBytes, display: hosts };
+  return {
+    connectionString: rest === '' ? base : `${base}?${rest}`,
+    prefix,
+    maxAppendBytes,
+    display: hosts,
+    ...(tokens === undefined ? {} : { tokens }),
+  };
+}
+
+function parseTokensLocation(target: string, url: string): StoreLocation {
+  let location: StoreLocation;
+  try {
+    location = parseStoreUrl(url);
+  } catch (error) {
+    throw new StoreUrlError(target, `tokens: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (location.scheme === 'kurrentdb' || location.scheme.endsWith('+discover')) {
+    throw new StoreUrlError(target, 'tokens must name a store that keeps tokens (sqlite:PATH, postgres://…, memory:), not KurrentDB');
+  }
+  return location;
 }

@@ -9,7 +9,7 @@ import { WORKSPACE_RULEBOOK_STREAM } from '../stream-for.ts';
  * | head of history `H` (one `A6HistoryHeadAdvanced` per atomic append, written with an expected revision) | `PREFIX/H/head` |
  * | index of histories (one `A6HistoryStarted` per history) | `PREFIX.histories` |
  * | workspace of saved rulebook files (`RulebookSaved`) | `PREFIX.workspace-rulebooks` |
- * | server bearer tokens (`TokenPut`, hashes only) | `PREFIX.tokens` |
+ * | (reserved) server token hashes, as layout-1 stores wrote them (`TokenPut`); no longer read or written | `PREFIX.tokens` |
  *
  * A history id cannot contain `/` and the prefix cannot contain `/` or `.`, so `PREFIX/H/` is a
  * prefix of exactly the streams of `H`: the `$all` filters select a history by stream-name prefix.
@@ -35,6 +35,11 @@ export function workspaceStreamName(prefix: string): string {
   return `${prefix}.${WORKSPACE_RULEBOOK_STREAM}`;
 }
 
+/**
+ * Where stores of layout 1 kept token hashes. Tokens now live in another store (`tokens=`,
+ * docs/storage.md "Ports"); the name stays reserved so no history stream takes it and an operator
+ * knows what to delete.
+ */
 export function tokensStreamName(prefix: string): string {
   return `${prefix}.tokens`;
 }

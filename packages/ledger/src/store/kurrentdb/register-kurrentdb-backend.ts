@@ -10,8 +10,8 @@ const SCHEMES = ['kurrentdb', 'kurrent', 'esdb', 'kurrentdb+discover', 'kurrent+
 export function registerKurrentBackend(): void {
   for (const scheme of SCHEMES) {
     registerStoreBackend(scheme, async (location) => {
-      const { KurrentEventStore } = await import('./kurrentdb-event-store.ts');
-      return KurrentEventStore.open(location.target);
+      const { openKurrentStores } = await import('./open-kurrentdb-stores.ts');
+      return openKurrentStores(location.target);
     });
   }
 }

@@ -1,8 +1,8 @@
-import { sha256Hex } from '../../events/canonical-json.ts';
 import { GENESIS_PREV } from '../../events/hash-chain.ts';
 import type { StoredEvent } from '../../events/types.ts';
 import { appendBatch, matchesFilters, type ChainedRecord, type StoredIdentity } from '../append-batch.ts';
-import { AppendSignal, startCatchUpSubscription } from '../catch-up-subscription.ts';
+import { AppendSignal } from '../append-signal.ts';
+import { startCatchUpSubscription } from '../catch-up-subscription.ts';
 import type {
   AppendOptions,
   AppendResult,
@@ -11,12 +11,9 @@ import type {
   HistoryHead,
   ReadHistoryOptions,
   ReadStreamOptions,
-  RulebookFileSummary,
-  RulebookVersion,
   SubscribeOptions,
   Subscription,
   SubscriptionHandler,
-  TokenRecord,
 } from '../event-store.ts';
 import { assertHistoryId } from '../event-store.ts';
 import { ConcurrencyError, StoreClosedError } from '../store-errors.ts';
@@ -32,14 +29,12 @@ interface MemoryHistory {
 const DEFAULT_BATCH = 1000;
 
 /**
- * The in-process store (`memory:`), for unit tests and throwaway runs. Appends are serialized by a
- * promise chain and staged until the whole batch is accepted, so readers never see half a batch.
+ * The in-process history store (`memory:`), for unit tests and throwaway runs. Appends are serialized
+ * by a promise chain and staged until the whole batch is accepted, so readers never see half a batch.
  */
 export class MemoryEventStore implements EventStore {
   readonly backend = 'memory';
   private readonly histories = new Map<string, MemoryHistory>();
-  private readonly rulebooks = new Map<string, RulebookVersion[]>();
-  private readonly tokens = new Map<string, TokenRecord>();
   private readonly subscriptions = new Set<Subscription>();
   private appendQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -120,10 +115,14 @@ export class MemoryEventStore implements EventStore {
     assertHistoryId(history);
     const state = this.histories.get(history) ?? this.createHistory(history);
     const subscription = startCatchUpSubscription(
-      { readFrom: (seq) => this.readHistory(history, { fromSeq: seq }), signal: state.signal },
+      {
+        readFrom: (seq) => this.readHistory(history, { ...options, fromSeq: seq }),
+        head: async () => state.events.length,
+        appendGeneration: async () => state.signal.generation,
+        waitForAppend: (since, abort) => state.signal.wait(since, abort),
+      },
       fromSeq,
       handler,
-      options,
       () => this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
@@ -141,47 +140,6 @@ export class MemoryEventStore implements EventStore {
       .filter(([, state]) => state.events.length > 0)
       .map(([id, state]) => headOf(id, state))
       .sort((a, b) => (a.history < b.history ? -1 : a.history > b.history ? 1 : 0));
-  }
-
-  async saveRulebook(file: string, source: string): Promise<RulebookVersion> {
-    this.assertOpen();
-    const versions = this.rulebooks.get(file) ?? [];
-    const sha256 = sha256Hex(source);
-    const latest = versions.at(-1);
-    if (latest !== undefined && latest.sha256 === sha256) return latest;
-    const version: RulebookVersion = { file, sha256, source, version: versions.length + 1, savedAt: new Date().toISOString() };
-    this.rulebooks.set(file, [...versions, version]);
-    return version;
-  }
-
-  async listRulebookFiles(): Promise<readonly RulebookFileSummary[]> {
-    this.assertOpen();
-    return [...this.rulebooks.values()]
-      .flatMap((versions) => {
-        const latest = versions.at(-1);
-        return latest === undefined ? [] : [{ file: latest.file, sha256: latest.sha256, versions: versions.length, savedAt: latest.savedAt }];
-      })
-      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  }
-
-  async rulebookVersions(file: string): Promise<readonly RulebookVersion[]> {
-    this.assertOpen();
-    return [...(this.rulebooks.get(file) ?? [])];
-  }
-
-  async putToken(record: TokenRecord): Promise<void> {
-    this.assertOpen();
-    this.tokens.set(record.hash, { ...record });
-  }
-
-  async findToken(hash: string): Promise<TokenRecord | undefined> {
-    this.assertOpen();
-    return this.tokens.get(hash);
-  }
-
-  async listTokens(): Promise<readonly TokenRecord[]> {
-    this.assertOpen();
-    return [...this.tokens.values()].sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
   }
 
   async close(): Promise<void> {

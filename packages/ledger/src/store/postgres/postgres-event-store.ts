@@ -1,9 +1,8 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { eventContent, eventHash, GENESIS_PREV } from '../../events/hash-chain.ts';
-import { sha256Hex } from '../../events/canonical-json.ts';
 import type { HistoryEvent, StoredEvent } from '../../events/types.ts';
 import {
-  isHistoryId,
+  assertHistoryId,
   type AppendOptions,
   type AppendResult,
   type EventBatch,
@@ -12,26 +11,16 @@ import {
   type HistoryId,
   type ReadHistoryOptions,
   type ReadStreamOptions,
-  type RulebookFileSummary,
-  type RulebookVersion,
   type SubscribeOptions,
   type Subscription,
   type SubscriptionHandler,
-  type TokenRecord,
 } from '../event-store.ts';
-import {
-  ConcurrencyError,
-  IdConflictError,
-  StoreClosedError,
-  StoreError,
-  isStoreError,
-  type IdConflict,
-} from '../store-errors.ts';
+import { ConcurrencyError, IdConflictError, StoreError, type IdConflict } from '../store-errors.ts';
 import { streamFor } from '../stream-for.ts';
-import { parsePostgresLocation, type PostgresLocation } from './postgres-location.ts';
-import { POSTGRES_SCHEMA_VERSION, postgresSchemaStatements, quoteIdent } from './postgres-schema.ts';
+import { PostgresDatabase } from './postgres-database.ts';
+import type { PostgresLocation } from './postgres-location.ts';
 import { PostgresAppendSignal } from './postgres-append-signal.ts';
-import { startCatchUpSubscription } from './catch-up-subscription.ts';
+import { startCatchUpSubscription } from '../catch-up-subscription.ts';
 
 /** Events per INSERT and per id lookup while appending (bounds memory for very large imports). */
 const APPEND_CHUNK = 1000;
@@ -49,7 +38,8 @@ export interface PostgresEventStoreOptions {
 }
 
 /**
- * The PostgreSQL backend of the EventStore port.
+ * The history store of a `postgres://` store (the workspace and tokens are `PostgresRulebookWorkspace`
+ * and `PostgresTokenStore` on the same `PostgresDatabase`).
  *
  * **Why the global order is gap-free.** Each history has one head row (`a6_histories`). An append
  * starts its transaction with `SELECT … FOR UPDATE` on that row, so appends to a history run one after
@@ -69,56 +59,34 @@ export interface PostgresEventStoreOptions {
  */
 export class PostgresEventStore implements EventStore {
   readonly backend = 'postgres';
-  private closed = false;
   private readonly subscriptions = new Set<Subscription>();
-  private readonly t: { events: string; histories: string; rulebooks: string; tokens: string };
+  private readonly t: PostgresDatabase['tables'];
+  private readonly signal: PostgresAppendSignal;
+  private readonly pollIntervalMs: number;
 
-  private constructor(
-    private readonly pool: pg.Pool,
-    readonly location: PostgresLocation,
-    private readonly signal: PostgresAppendSignal,
-    private readonly pollIntervalMs: number,
+  /** A history store on `db`, which it owns (closing the store closes the pool). */
+  constructor(
+    private readonly db: PostgresDatabase,
+    options: PostgresEventStoreOptions = {},
   ) {
-    const s = quoteIdent(location.schema);
-    this.t = {
-      events: `${s}.a6_events`,
-      histories: `${s}.a6_histories`,
-      rulebooks: `${s}.a6_rulebook_versions`,
-      tokens: `${s}.a6_tokens`,
-    };
+    this.t = db.tables;
+    this.signal = new PostgresAppendSignal(db.location.connectionString, appendChannel(db.location.schema));
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
   }
 
   /** Connects and creates the schema if needed. `target`: a `postgres://` URL (`StoreLocation.target`). */
   static async open(target: string, options: PostgresEventStoreOptions = {}): Promise<PostgresEventStore> {
-    const location = parsePostgresLocation(target);
-    const pool = new pg.Pool({ connectionString: location.connectionString, max: options.poolSize ?? 10 });
-    // An idle pooled connection that dies emits 'error' on the pool; unhandled it would kill the
-    // process. The next query fails with a clear error instead.
-    pool.on('error', () => undefined);
-    try {
-      await createSchema(pool, location.schema);
-    } catch (error) {
-      await pool.end().catch(() => undefined);
-      throw storeFailure(location, 'cannot open the store', error);
-    }
-    const signal = new PostgresAppendSignal(location.connectionString, appendChannel(location.schema));
-    return new PostgresEventStore(pool, location, signal, options.pollIntervalMs ?? 1000);
+    return new PostgresEventStore(await PostgresDatabase.open(target, options.poolSize), options);
+  }
+
+  get location(): PostgresLocation {
+    return this.db.location;
   }
 
   async append(history: HistoryId, events: EventBatch, options: AppendOptions = {}): Promise<AppendResult> {
     this.assertOpen();
     assertHistoryId(history);
-    return this.withClient(async (client) => {
-      await client.query('begin');
-      try {
-        const result = await this.appendInTransaction(client, history, events, options);
-        await client.query('commit');
-        return result;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      }
-    }, `append to history ${history}`);
+    return this.db.transaction((client) => this.appendInTransaction(client, history, events, options), `append to history ${history}`);
   }
 
   private async appendInTransaction(
@@ -221,7 +189,7 @@ export class PostgresEventStore implements EventStore {
     if (stored > 0) {
       await client.query(`update ${this.t.histories} set events = $2, hash = $3 where history = $1`, [history, nextSeq, link]);
       // Delivered at commit, after the rows are visible; never before, never for a rolled-back batch.
-      await client.query('select pg_notify($1, $2)', [appendChannel(this.location.schema), history]);
+      await client.query('select pg_notify($1, $2)', [appendChannel(this.db.location.schema), history]);
     }
     return {
       stored,
@@ -238,7 +206,7 @@ export class PostgresEventStore implements EventStore {
     const batchSize = options.batchSize ?? DEFAULT_READ_BATCH;
     let fromRevision = options.fromRevision ?? 0;
     for (;;) {
-      const page = await this.query<EventRow & { stream_revision: string }>(
+      const page = await this.db.query<EventRow & { stream_revision: string }>(
         `select seq, prev, content, stream_revision from ${this.t.events}
           where history = $1 and stream = $2 and stream_revision >= $3 order by stream_revision limit $4`,
         [history, stream, fromRevision, batchSize],
@@ -277,7 +245,7 @@ export class PostgresEventStore implements EventStore {
       // starts_with, not LIKE: stream names may contain `_` and `%`.
       conditions.push(`exists (select 1 from unnest($${params.length}::text[]) as prefix where starts_with(stream, prefix))`);
     }
-    return this.query<EventRow>(
+    return this.db.query<EventRow>(
       `select seq, prev, content from ${this.t.events} where ${conditions.join(' and ')} order by seq limit $3`,
       params,
       `read history ${history}`,
@@ -287,26 +255,25 @@ export class PostgresEventStore implements EventStore {
   subscribe(history: HistoryId, fromSeq: number, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     assertHistoryId(history);
-    const subscription = startCatchUpSubscription({
+    const subscription = startCatchUpSubscription(
+      {
+        readFrom: (seq) => this.readHistory(history, { ...options, fromSeq: seq }),
+        head: async () => (await this.head(history)).events,
+        appendGeneration: () => this.signal.generation(history),
+        waitForAppend: (since, abort) => this.signal.waitForAppend(history, since, this.pollIntervalMs, abort),
+      },
       fromSeq,
       handler,
-      readPage: async (cursor) => (await this.readPage(history, cursor, DEFAULT_READ_BATCH, options)).map(toStoredEvent),
-      pageSize: DEFAULT_READ_BATCH,
-      waitForAppend: (since, abort) => this.signal.waitForAppend(history, since, this.pollIntervalMs, abort),
-      appendGeneration: () => this.signal.generation(history),
-    });
-    this.subscriptions.add(subscription);
-    void subscription.done.then(
-      () => this.subscriptions.delete(subscription),
       () => this.subscriptions.delete(subscription),
     );
+    this.subscriptions.add(subscription);
     return subscription;
   }
 
   async head(history: HistoryId): Promise<HistoryHead> {
     this.assertOpen();
     assertHistoryId(history);
-    const rows = await this.query<{ events: string; hash: string }>(
+    const rows = await this.db.query<{ events: string; hash: string }>(
       `select events, hash from ${this.t.histories} where history = $1`,
       [history],
       `read the head of history ${history}`,
@@ -318,7 +285,7 @@ export class PostgresEventStore implements EventStore {
   async listHistories(): Promise<readonly HistoryHead[]> {
     this.assertOpen();
     // `collate "C"`: sorted by code units like the other backends, whatever the database's locale.
-    const rows = await this.query<{ history: string; events: string; hash: string }>(
+    const rows = await this.db.query<{ history: string; events: string; hash: string }>(
       `select history, events, hash from ${this.t.histories} where events > 0 order by history collate "C"`,
       [],
       'list histories',
@@ -326,123 +293,14 @@ export class PostgresEventStore implements EventStore {
     return rows.map((row) => ({ history: row.history, events: Number(row.events), hash: row.hash }));
   }
 
-  async saveRulebook(file: string, source: string): Promise<RulebookVersion> {
-    this.assertOpen();
-    const sha256 = sha256Hex(source);
-    return this.withClient(async (client) => {
-      await client.query('begin');
-      try {
-        // Two saves of one file must not both take version N+1.
-        await client.query('select pg_advisory_xact_lock(hashtext($1))', [`a6.rulebook:${this.location.schema}:${file}`]);
-        const latest = await client.query<VersionRow>(
-          `select file, version, sha256, source, saved_at from ${this.t.rulebooks} where file = $1 order by version desc limit 1`,
-          [file],
-        );
-        const last = latest.rows[0];
-        if (last !== undefined && last.sha256 === sha256) {
-          await client.query('commit');
-          return toRulebookVersion(last);
-        }
-        const version: RulebookVersion = { file, sha256, source, version: (last?.version ?? 0) + 1, savedAt: new Date().toISOString() };
-        await client.query(`insert into ${this.t.rulebooks} (file, version, sha256, source, saved_at) values ($1, $2, $3, $4, $5)`, [
-          file,
-          version.version,
-          sha256,
-          source,
-          version.savedAt,
-        ]);
-        await client.query('commit');
-        return version;
-      } catch (error) {
-        await client.query('rollback').catch(() => undefined);
-        throw error;
-      }
-    }, `save rulebook ${file}`);
-  }
-
-  async listRulebookFiles(): Promise<readonly RulebookFileSummary[]> {
-    this.assertOpen();
-    const rows = await this.query<{ file: string; sha256: string; versions: number; saved_at: string }>(
-      `select distinct on (file collate "C") file, sha256, saved_at, count(*) over (partition by file)::int as versions
-         from ${this.t.rulebooks} order by file collate "C", version desc`,
-      [],
-      'list rulebook files',
-    );
-    return rows.map((row) => ({ file: row.file, sha256: row.sha256, versions: row.versions, savedAt: row.saved_at }));
-  }
-
-  async rulebookVersions(file: string): Promise<readonly RulebookVersion[]> {
-    this.assertOpen();
-    const rows = await this.query<VersionRow>(
-      `select file, version, sha256, source, saved_at from ${this.t.rulebooks} where file = $1 order by version`,
-      [file],
-      `read versions of rulebook ${file}`,
-    );
-    return rows.map(toRulebookVersion);
-  }
-
-  async putToken(record: TokenRecord): Promise<void> {
-    this.assertOpen();
-    await this.query(
-      `insert into ${this.t.tokens} (hash, role, label, created_at, revoked) values ($1, $2, $3, $4, $5)
-         on conflict (hash) do update set role = excluded.role, label = excluded.label,
-           created_at = excluded.created_at, revoked = excluded.revoked`,
-      [record.hash, record.role, record.label ?? null, record.createdAt, record.revoked ?? null],
-      'store a token',
-    );
-  }
-
-  async findToken(hash: string): Promise<TokenRecord | undefined> {
-    this.assertOpen();
-    const rows = await this.query<TokenRow>(`select hash, role, label, created_at, revoked from ${this.t.tokens} where hash = $1`, [hash], 'find a token');
-    const row = rows[0];
-    return row === undefined ? undefined : toTokenRecord(row);
-  }
-
-  async listTokens(): Promise<readonly TokenRecord[]> {
-    this.assertOpen();
-    const rows = await this.query<TokenRow>(
-      `select hash, role, label, created_at, revoked from ${this.t.tokens} order by created_at, hash collate "C"`,
-      [],
-      'list tokens',
-    );
-    return rows.map(toTokenRecord);
-  }
-
   async close(): Promise<void> {
-    if (this.closed) return;
-    this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
     await this.signal.close();
-    await this.pool.end();
+    await this.db.close();
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new StoreClosedError();
-  }
-
-  private async query<Row extends pg.QueryResultRow>(text: string, params: unknown[], what: string): Promise<Row[]> {
-    try {
-      return (await this.pool.query<Row>(text, params)).rows;
-    } catch (error) {
-      throw storeFailure(this.location, what, error);
-    }
-  }
-
-  private async withClient<T>(work: (client: pg.PoolClient) => Promise<T>, what: string): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (error) {
-      throw storeFailure(this.location, what, error);
-    }
-    try {
-      return await work(client);
-    } catch (error) {
-      throw storeFailure(this.location, what, error);
-    } finally {
-      client.release();
-    }
+    this.db.assertOpen();
   }
 }
 
@@ -452,74 +310,11 @@ interface EventRow {
   readonly content: string;
 }
 
-interface VersionRow {
-  readonly file: string;
-  readonly version: number;
-  readonly sha256: string;
-  readonly source: string;
-  readonly saved_at: string;
-}
-
-interface TokenRow {
-  readonly hash: string;
-  readonly role: string;
-  readonly label: string | null;
-  readonly created_at: string;
-  readonly revoked: boolean | null;
-}
-
 function toStoredEvent(row: EventRow): StoredEvent {
   return { ...(JSON.parse(row.content) as HistoryEvent), seq: Number(row.seq), prev: row.prev };
-}
-
-function toRulebookVersion(row: VersionRow): RulebookVersion {
-  return { file: row.file, version: row.version, sha256: row.sha256, source: row.source, savedAt: row.saved_at };
-}
-
-function toTokenRecord(row: TokenRow): TokenRecord {
-  // Optional members come back only when they were given, as the record was put.
-  return {
-    hash: row.hash,
-    role: row.role,
-    createdAt: row.created_at,
-    ...(row.label === null ? {} : { label: row.label }),
-    ...(row.revoked === null ? {} : { revoked: row.revoked }),
-  };
 }
 
 /** The NOTIFY channel of one schema's appends (payload: the history id). */
 function appendChannel(schema: string): string {
   return `a6_appended.${schema}`;
-}
-
-async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('begin');
-    // `create … if not exists` is not safe against a concurrent create of the same name; two stores
-    // opening a fresh database at once take turns on this lock instead.
-    await client.query('select pg_advisory_xact_lock(hashtext($1))', [`a6.schema:${schema}`]);
-    for (const statement of postgresSchemaStatements(schema)) await client.query(statement);
-    const version = await client.query<{ value: string }>(`select value from ${quoteIdent(schema)}.a6_store_meta where key = 'schema_version'`);
-    const found = Number(version.rows[0]?.value);
-    if (found > POSTGRES_SCHEMA_VERSION) {
-      throw new StoreError('store.failure', `schema ${schema} has store layout version ${found}; this a6 knows up to ${POSTGRES_SCHEMA_VERSION}`);
-    }
-    await client.query('commit');
-  } catch (error) {
-    await client.query('rollback').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
-}
-
-function assertHistoryId(history: string): void {
-  if (!isHistoryId(history)) throw new StoreError('store.bad_history_id', `history id ${JSON.stringify(history)} must match [A-Za-z0-9._-]{1,64}`);
-}
-
-function storeFailure(location: PostgresLocation, what: string, error: unknown): StoreError {
-  if (isStoreError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new StoreError('store.failure', `postgres ${location.display}: ${what}: ${message}`, { cause: error });
 }

@@ -8,8 +8,11 @@
  * - `a6_events`: one row per event. `content` is the RFC 8785 canonical JSON of `{type, id, at, data,
  *   meta?}` kept as text, not jsonb: jsonb would re-render numbers and drop the exact bytes, and the
  *   same text is what idempotent re-appends compare. `stream`/`stream_revision` give `readStream`.
- * - `a6_rulebook_versions`, `a6_tokens`: the workspace and the server's bearer tokens (hashes only).
- * - `a6_store_meta`: the schema version, so a later layout can migrate instead of guessing.
+ * - `a6_rulebook_versions`, `a6_tokens`: the workspace (`PostgresRulebookWorkspace`) and the server's
+ *   bearer tokens (`PostgresTokenStore`, hashes only), the other two ports of the same schema.
+ * - `a6_store_meta`: the schema version, so a later layout can migrate instead of guessing. Layout 1
+ *   is what every a6 so far has written; `fixtures/layout-v1.sql` is such a schema, dumped, and
+ *   `postgres-layout-v1.int.test.ts` opens it with the current code.
  */
 export const POSTGRES_SCHEMA_VERSION = 1;
 

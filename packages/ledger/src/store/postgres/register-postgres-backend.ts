@@ -9,8 +9,8 @@ export function registerPostgresBackend(options: PostgresEventStoreOptions = {})
   // parseStoreUrl already maps `postgresql:` to `postgres`; both are registered for callers that do not.
   for (const scheme of ['postgres', 'postgresql']) {
     registerStoreBackend(scheme, async (location) => {
-      const { PostgresEventStore } = await import('./postgres-event-store.ts');
-      return PostgresEventStore.open(location.target, options);
+      const { openPostgresStores } = await import('./open-postgres-stores.ts');
+      return openPostgresStores(location.target, options);
     });
   }
 }

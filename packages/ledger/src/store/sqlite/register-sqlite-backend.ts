@@ -6,7 +6,7 @@ import { registerStoreBackend } from '../store-backends.ts';
  */
 export function registerSqliteBackend(): void {
   registerStoreBackend('sqlite', async (location) => {
-    const { SqliteEventStore } = await import('./sqlite-event-store.ts');
-    return SqliteEventStore.open(location.target);
+    const { openSqliteStores } = await import('./open-sqlite-stores.ts');
+    return openSqliteStores(location.target);
   });
 }

@@ -1,11 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import Database from 'better-sqlite3';
-import { sha256Hex } from '../../events/canonical-json.ts';
+import type Database from 'better-sqlite3';
 import { GENESIS_PREV } from '../../events/hash-chain.ts';
 import type { HistoryEvent, StoredEvent } from '../../events/types.ts';
 import { appendBatch, type ChainedRecord, type StoredIdentity } from '../append-batch.ts';
-import { AppendSignal, startCatchUpSubscription } from '../catch-up-subscription.ts';
+import { AppendSignals } from '../append-signal.ts';
+import { startCatchUpSubscription } from '../catch-up-subscription.ts';
 import {
   assertHistoryId,
   type AppendOptions,
@@ -15,15 +13,12 @@ import {
   type HistoryHead,
   type ReadHistoryOptions,
   type ReadStreamOptions,
-  type RulebookFileSummary,
-  type RulebookVersion,
   type SubscribeOptions,
   type Subscription,
   type SubscriptionHandler,
-  type TokenRecord,
 } from '../event-store.ts';
-import { ConcurrencyError, StoreClosedError, StoreError } from '../store-errors.ts';
-import { SQLITE_SCHEMA, SQLITE_SCHEMA_VERSION } from './sqlite-schema.ts';
+import { ConcurrencyError, StoreError } from '../store-errors.ts';
+import { SqliteDatabase } from './sqlite-database.ts';
 
 interface EventRow {
   seq: number;
@@ -36,62 +31,35 @@ const DEFAULT_BATCH = 1000;
 const POLL_MS = 250;
 
 /**
- * The embedded default store (`sqlite:PATH`, better-sqlite3). Durability choices (docs/storage.md):
- * WAL so readers never block the writer; `synchronous=FULL` because an import is one transaction, so
- * the one extra fsync per commit is cheap and an acknowledged import survives a power loss (NORMAL
- * could lose the last commits); `BEGIN IMMEDIATE` per append so a killed process leaves either the
- * whole batch or nothing, and writers in other processes queue on the lock (busy_timeout).
- *
- * Two connections: appends may await a streamed batch inside their transaction, so reads go through a
- * second connection that only ever sees committed data.
+ * The history store of a `sqlite:PATH` store (the embedded default). The file, its connections and
+ * durability settings are `SqliteDatabase`'s; this store owns it and closes it on `close`. Each append
+ * is one `BEGIN IMMEDIATE` transaction, so a killed process leaves either the whole batch or nothing.
  */
 export class SqliteEventStore implements EventStore {
   readonly backend = 'sqlite';
-  private readonly writer: Database.Database;
-  private readonly reader: Database.Database;
-  private readonly signals = new Map<string, AppendSignal>();
+  private readonly signals = new AppendSignals();
   private readonly subscriptions = new Set<Subscription>();
-  private appendQueue: Promise<unknown> = Promise.resolve();
-  private closed = false;
 
-  private constructor(readonly path: string) {
-    if (path !== ':memory:') createDirectories(dirname(path));
-    this.writer = new Database(path);
-    this.writer.pragma('journal_mode = WAL');
-    this.writer.pragma('synchronous = FULL');
-    this.writer.pragma('busy_timeout = 10000');
-    const version = this.writer.pragma('user_version', { simple: true }) as number;
-    if (version > SQLITE_SCHEMA_VERSION) {
-      this.writer.close();
-      throw new StoreError('store.corrupt', `${path} has schema version ${version}; this a6 knows up to ${SQLITE_SCHEMA_VERSION}`);
-    }
-    this.writer.exec(SQLITE_SCHEMA);
-    this.writer.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
-    this.reader = new Database(path, { readonly: path !== ':memory:' });
-    this.reader.pragma('busy_timeout = 10000');
+  constructor(private readonly db: SqliteDatabase) {}
+
+  /** Opens a history store on its own file (`openSqliteStores` opens the workspace and tokens with it). */
+  static async open(path: string): Promise<SqliteEventStore> {
+    return new SqliteEventStore(await SqliteDatabase.open(path));
   }
 
-  /** Opens (creating the file, its directory and the schema when needed). */
-  static async open(path: string): Promise<SqliteEventStore> {
-    try {
-      return new SqliteEventStore(path);
-    } catch (error) {
-      if (error instanceof StoreError) throw error;
-      throw new StoreError('store.failure', `cannot open SQLite store ${path}: ${messageOf(error)}`, { cause: error });
-    }
+  get path(): string {
+    return this.db.path;
   }
 
   async append(history: string, events: EventBatch, options: AppendOptions = {}): Promise<AppendResult> {
     this.assertOpen();
     assertHistoryId(history);
-    const turn = this.appendQueue.then(() => this.appendNow(history, events, options));
-    this.appendQueue = turn.catch(() => {});
-    return turn;
+    return this.db.write(() => this.appendNow(history, events, options));
   }
 
   private async appendNow(history: string, events: EventBatch, options: AppendOptions): Promise<AppendResult> {
     this.assertOpen();
-    const db = this.writer;
+    const db = this.db.writer;
     const findId = db.prepare<[string, string], { seq: number; content_hash: string }>(
       'SELECT seq, content_hash FROM events WHERE history = ? AND id = ?',
     );
@@ -124,7 +92,7 @@ export class SqliteEventStore implements EventStore {
         if (moved.changes !== 1) throw new ConcurrencyError(history, head.events, this.readHead(db, history).events);
       }
       db.exec('COMMIT');
-      if (result.stored > 0) this.signalFor(history).notify();
+      if (result.stored > 0) this.signals.of(history).notify();
       return result;
     } catch (error) {
       if (db.inTransaction) db.exec('ROLLBACK');
@@ -157,7 +125,7 @@ export class SqliteEventStore implements EventStore {
       conditions.push(`(${options.streamPrefixes.map(() => 'substr(stream, 1, ?) = ?').join(' OR ')})`);
       for (const prefix of options.streamPrefixes) filterParams.push(prefix.length, prefix);
     }
-    const page = this.reader.prepare<unknown[], EventRow>(
+    const page = this.db.reader.prepare<unknown[], EventRow>(
       `SELECT seq, body, prev FROM events WHERE ${conditions.join(' AND ')} ORDER BY seq LIMIT ?`,
     );
     let from = Math.max(0, options.fromSeq ?? 0);
@@ -174,10 +142,10 @@ export class SqliteEventStore implements EventStore {
   async *readStream(history: string, stream: string, options: ReadStreamOptions = {}): AsyncGenerator<StoredEvent> {
     this.assertOpen();
     const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
-    const first = this.reader.prepare<[string, string, number, number], EventRow>(
+    const first = this.db.reader.prepare<[string, string, number, number], EventRow>(
       'SELECT seq, body, prev FROM events WHERE history = ? AND stream = ? ORDER BY seq LIMIT ? OFFSET ?',
     );
-    const next = this.reader.prepare<[string, string, number, number], EventRow>(
+    const next = this.db.reader.prepare<[string, string, number, number], EventRow>(
       'SELECT seq, body, prev FROM events WHERE history = ? AND stream = ? AND seq > ? ORDER BY seq LIMIT ?',
     );
     let rows = first.all(history, stream, batchSize, Math.max(0, options.fromRevision ?? 0));
@@ -193,128 +161,44 @@ export class SqliteEventStore implements EventStore {
   subscribe(history: string, fromSeq: number, handler: SubscriptionHandler, options: SubscribeOptions = {}): Subscription {
     this.assertOpen();
     assertHistoryId(history);
+    const signal = this.signals.of(history);
     const subscription = startCatchUpSubscription(
-      { readFrom: (seq) => this.readHistory(history, { fromSeq: seq }), signal: this.signalFor(history), pollMs: POLL_MS },
+      {
+        readFrom: (seq) => this.readHistory(history, { ...options, fromSeq: seq }),
+        head: async () => this.readHead(this.db.reader, history).events,
+        appendGeneration: async () => signal.generation,
+        // In-process appends signal at once; those of other processes are found by the poll.
+        waitForAppend: (since, abort) => signal.wait(since, abort, POLL_MS),
+      },
       fromSeq,
       handler,
-      options,
       () => this.subscriptions.delete(subscription),
     );
     this.subscriptions.add(subscription);
     return subscription;
   }
 
-  private signalFor(history: string): AppendSignal {
-    let signal = this.signals.get(history);
-    if (signal === undefined) {
-      signal = new AppendSignal();
-      this.signals.set(history, signal);
-    }
-    return signal;
-  }
-
   async head(history: string): Promise<HistoryHead> {
     this.assertOpen();
-    return this.readHead(this.reader, history);
+    return this.readHead(this.db.reader, history);
   }
 
   async listHistories(): Promise<readonly HistoryHead[]> {
     this.assertOpen();
-    return this.reader
+    return this.db.reader
       .prepare<[], { history: string; events: number; hash: string }>('SELECT history, events, hash FROM heads WHERE events > 0 ORDER BY history')
       .all()
       .map((row) => ({ history: row.history, events: row.events, hash: row.hash }));
   }
 
-  async saveRulebook(file: string, source: string): Promise<RulebookVersion> {
-    this.assertOpen();
-    const sha256 = sha256Hex(source);
-    const save = this.writer.transaction((): RulebookVersion => {
-      const latest = this.writer
-        .prepare<[string], VersionRow>('SELECT * FROM rulebook_versions WHERE file = ? ORDER BY version DESC LIMIT 1')
-        .get(file);
-      if (latest !== undefined && latest.sha256 === sha256) return toVersion(latest);
-      const version: RulebookVersion = { file, sha256, source, version: (latest?.version ?? 0) + 1, savedAt: new Date().toISOString() };
-      this.writer
-        .prepare('INSERT INTO rulebook_versions (file, version, sha256, source, saved_at) VALUES (?, ?, ?, ?, ?)')
-        .run(file, version.version, sha256, source, version.savedAt);
-      return version;
-    });
-    // Queued behind appends: a streamed append holds the writer's transaction across awaits.
-    const turn = this.appendQueue.then(() => save.immediate());
-    this.appendQueue = turn.catch(() => {});
-    return turn;
-  }
-
-  async listRulebookFiles(): Promise<readonly RulebookFileSummary[]> {
-    this.assertOpen();
-    return this.reader
-      .prepare<[], { file: string; sha256: string; versions: number; saved_at: string }>(
-        `SELECT file, sha256, version AS versions, saved_at FROM rulebook_versions AS v
-         WHERE version = (SELECT MAX(version) FROM rulebook_versions WHERE file = v.file) ORDER BY file`,
-      )
-      .all()
-      .map((row) => ({ file: row.file, sha256: row.sha256, versions: row.versions, savedAt: row.saved_at }));
-  }
-
-  async rulebookVersions(file: string): Promise<readonly RulebookVersion[]> {
-    this.assertOpen();
-    return this.reader
-      .prepare<[string], VersionRow>('SELECT * FROM rulebook_versions WHERE file = ? ORDER BY version')
-      .all(file)
-      .map(toVersion);
-  }
-
-  async putToken(record: TokenRecord): Promise<void> {
-    this.assertOpen();
-    const turn = this.appendQueue.then(() => {
-      this.writer
-        .prepare('INSERT INTO tokens (hash, record) VALUES (?, ?) ON CONFLICT (hash) DO UPDATE SET record = excluded.record')
-        .run(record.hash, JSON.stringify(record));
-    });
-    this.appendQueue = turn.catch(() => {});
-    return turn;
-  }
-
-  async findToken(hash: string): Promise<TokenRecord | undefined> {
-    this.assertOpen();
-    const row = this.reader.prepare<[string], { record: string }>('SELECT record FROM tokens WHERE hash = ?').get(hash);
-    return row === undefined ? undefined : (JSON.parse(row.record) as TokenRecord);
-  }
-
-  async listTokens(): Promise<readonly TokenRecord[]> {
-    this.assertOpen();
-    return this.reader
-      .prepare<[], { record: string }>('SELECT record FROM tokens')
-      .all()
-      .map((row) => JSON.parse(row.record) as TokenRecord)
-      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-  }
-
   async close(): Promise<void> {
-    if (this.closed) return;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
-    await this.appendQueue;
-    this.closed = true;
-    this.reader.close();
-    this.writer.close();
+    await this.db.close();
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new StoreClosedError();
+    this.db.assertOpen();
   }
-}
-
-interface VersionRow {
-  file: string;
-  version: number;
-  sha256: string;
-  source: string;
-  saved_at: string;
-}
-
-function toVersion(row: VersionRow): RulebookVersion {
-  return { file: row.file, sha256: row.sha256, source: row.source, version: row.version, savedAt: row.saved_at };
 }
 
 /** The stored body: the event itself (`{type, id, at, data, meta?}`), key order as appended. */
@@ -327,32 +211,4 @@ function bodyOf(event: StoredEvent): string {
 function toStoredEvent(row: EventRow): StoredEvent {
   const event = JSON.parse(row.body) as HistoryEvent;
   return { ...event, seq: row.seq, prev: row.prev } as StoredEvent;
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-/**
- * `mkdirSync(dir, {recursive: true})`, one level at a time: Node's recursive mkdir never returns for a
- * path under /proc (it retries ENOENT forever), which turned `--store sqlite:/proc/x/ledger.db` into a
- * hang instead of a storage failure (exit 3).
- */
-function createDirectories(directory: string): void {
-  const missing: string[] = [];
-  let current = resolve(directory);
-  while (!existsSync(current)) {
-    missing.push(current);
-    const parent = dirname(current);
-    if (parent === current) break;
-    current = parent;
-  }
-  for (const level of missing.reverse()) {
-    try {
-      mkdirSync(level);
-    } catch (error) {
-      // Another process opening the same store may create it first.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
-  }
 }

@@ -1,6 +1,9 @@
 /**
  * SQLite layout (docs/storage.md). One row per event, keyed by (history, seq); ids are unique per
- * history; the head row is the optimistic-concurrency point of every append.
+ * history; the head row is the optimistic-concurrency point of every append. `rulebook_versions`
+ * (`SqliteRulebookWorkspace`) and `tokens` (`SqliteTokenStore`) are the other two ports of the same
+ * file. Layout 1 is what every a6 so far has written; a change of layout bumps the version and
+ * migrates, tested on `fixtures/layout-v1.db` (a file written by layout-1 code).
  */
 export const SQLITE_SCHEMA_VERSION = 1;
 

@@ -1,0 +1,43 @@
+/**
+ * The rulebook workspace port (docs/storage.md "Ports"). Saved rulebook *files* are not history
+ * events: they live in the store's workspace, shared by all histories, as versions
+ * `RulebookSaved {file, sha256, source}` (docs/storage.md "Named histories"). Every implementation
+ * runs the one contract suite in `rulebook-workspace.contract.ts`.
+ *
+ * Kept apart from `EventStore` so that a backend holds the workspace only where it fits (a table next
+ * to the events in SQLite and PostgreSQL, a stream of its own in KurrentDB) and so that code reading
+ * histories never depends on it.
+ */
+
+/** One saved version of a rulebook file (`RulebookSaved {file, sha256, source}`). */
+export interface RulebookVersion {
+  readonly file: string;
+  /** sha256 hex of `source` (UTF-8). */
+  readonly sha256: string;
+  readonly source: string;
+  /** 1-based version number within the file. */
+  readonly version: number;
+  /** ISO-8601 UTC time the workspace recorded the save. */
+  readonly savedAt: string;
+}
+
+export interface RulebookFileSummary {
+  readonly file: string;
+  /** sha256 of the latest version. */
+  readonly sha256: string;
+  readonly versions: number;
+  readonly savedAt: string;
+}
+
+export interface RulebookWorkspace {
+  /**
+   * Saves `source` as the next version of `file`, unless the latest version has the same sha256: then
+   * that version is returned and nothing is written. Two concurrent saves of one file never take the
+   * same version number.
+   */
+  save(file: string, source: string): Promise<RulebookVersion>;
+  /** Saved files, sorted by name (code-unit order), each with its latest version. */
+  listFiles(): Promise<readonly RulebookFileSummary[]>;
+  /** Versions of one file, oldest first; empty when the file was never saved. */
+  versions(file: string): Promise<readonly RulebookVersion[]>;
+}
