@@ -106,6 +106,7 @@ export class JobPool {
     }
     const job = new Job(request, head.events);
     this.jobs.set(job.id, job);
+    // `result` never rejects (see Job), so this cleanup cannot leave an unhandled rejection.
     void job.result.then(() => {
       // Keep finished jobs briefly so a late DELETE gets a sensible answer, then forget them.
       setTimeout(() => this.jobs.delete(job.id), 60_000).unref();
@@ -143,10 +144,14 @@ export class JobPool {
     while (this.running < this.limits.concurrency && this.waiting.length > 0) {
       const job = this.waiting.shift()!;
       this.running += 1;
-      void this.run(job).finally(() => {
-        this.running -= 1;
-        this.drain();
-      });
+      // Fire-and-forget: a failure outside the worker (starting it, closing the history reader)
+      // fails the job instead of escaping as an unhandled rejection that would stop the server.
+      void this.run(job)
+        .catch((error: unknown) => job.finish(internal(error), 'failed'))
+        .finally(() => {
+          this.running -= 1;
+          this.drain();
+        });
     }
   }
 
@@ -159,6 +164,7 @@ export class JobPool {
     let outcome: { result: JobResult; state: JobState } | null = null;
     const end = (result: JobResult, state: JobState) => {
       if (outcome === null) outcome = { result, state };
+      // The outcome is recorded; the worker's 'exit' event (awaited below) is what ends the run.
       void worker.terminate();
     };
     const timer = setTimeout(
