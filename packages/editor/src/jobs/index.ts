@@ -1,2 +1,5 @@
-export * from './job-pool.ts';
-export * from './job-protocol.ts';
+export { DEFAULT_JOB_LIMITS, Job, JobPool, JobRefused } from './job-pool.ts';
+export type { JobLimits, JobState, JobResult, JobProgress, JobRequest } from './job-pool.ts';
+export type {
+  AnalysisKind, RulebookChoice, AnalysisWork, JobFailure, WorkerMessage, ServerMessage,
+} from './job-protocol.ts';

@@ -222,7 +222,7 @@ function compareCodes(a: string, b: string): number {
 }
 
 /** Every (party, metric, year, field) whose values are not all equal, in replay.md's order; a missing side is `null`. */
-export function summaryDiffs(keys: readonly string[], summaries: readonly Readonly<Record<string, PartySummary>>[]): SummaryDiff[] {
+function summaryDiffs(keys: readonly string[], summaries: readonly Readonly<Record<string, PartySummary>>[]): SummaryDiff[] {
   const diffs: SummaryDiff[] = [];
   const parties = [...new Set(summaries.flatMap((summary) => Object.keys(summary)))].sort(compareCodes);
   for (const party of parties) {

@@ -107,7 +107,7 @@ function toHistoryIssues(
 }
 
 /** `data.units[0].from` */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;
