@@ -59,6 +59,8 @@ export default tseslint.config(
         destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true,
       }],
       '@typescript-eslint/no-floating-promises': 'error',
+      // A barrel names what it exports, so an export used only in its own file does not leak out.
+      'no-restricted-syntax': ['error', { selector: 'ExportAllDeclaration', message: 'List the exports by name: export { a } from …; export type { T } from ….' }],
     },
   },
   { files: ['**/*.js', '**/*.mjs'], rules: { 'no-unused-vars': 'error' } },
