@@ -22,6 +22,7 @@ export {
   type Searched,
   type Witness,
   type WitnessBudget,
+  type WitnessProgress,
   type WitnessSearchInput,
   type WitnessSearchResult,
 } from './search-witness.ts';
