@@ -27,4 +27,4 @@ export {
   type WitnessSearchResult,
 } from './search-witness.ts';
 export { rulebookDiffReport, type DiffReport, type LoadedRulebook, type RulebookDiffOptions, type WitnessOptions } from './diff-report.ts';
-export { renderDiffText } from './diff-text.ts';
+export { KIND_TEXT, renderDiffText, searchedSentences } from './diff-text.ts';
