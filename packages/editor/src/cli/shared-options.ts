@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { formatDiagnostic, loadRulebook, type CompiledRulebook } from '@a6/dsl';
+import { formatDiagnostic, loadRulebook, type CompiledRulebook, type LoadRulebookResult } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
 import { formatHistoryIssue, isHistoryDate, type HistoryEvent, type ReplayProgress } from '@a6/ledger';
 import { streamHistoryFile, validateHistoryFile } from '@a6/ledger/node';
@@ -73,10 +73,18 @@ export function bindRulebookChoices(rulebooks: readonly OrderedValue[], names: r
 
 /** Compiles one chosen rulebook; warnings go to stderr, errors fail the command (exit 1) with diagnostics. */
 export function compileRulebookChoice(choice: RulebookChoice): CompiledRulebook {
+  return loadRulebookChoice(choice).rulebook;
+}
+
+/**
+ * Loads one chosen rulebook with its resolved model and checked program (what `a6 diff` compares);
+ * warnings go to stderr, errors fail the command (exit 1) with located diagnostics.
+ */
+export function loadRulebookChoice(choice: RulebookChoice): Extract<LoadRulebookResult, { ok: true }> {
   const loaded = loadRulebook(nodeSourceHost(process.cwd()), choice.file, choice.name);
   if (loaded.ok) {
     for (const diagnostic of loaded.diagnostics) writeError(formatDiagnostic(diagnostic));
-    return loaded.rulebook;
+    return loaded;
   }
   const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   throw new CliFailure(

@@ -2,12 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { CompiledRulebook } from '@a6/dsl';
 import { COMPARE_RENDERINGS, buildReplayReport, compareDetailed, replay, toHistoryEvent, type HistoryEvent } from '@a6/ledger';
 import { compileFromSources } from '../server/rulebooks/rulebook-workspace.ts';
+import { runDiff } from './diff-work.ts';
 import type { AnalysisWork, JobFailure, ServerMessage, WorkerMessage } from './job-protocol.ts';
 
 /**
  * Worker thread entry: compiles the requested rulebooks, pulls the history page by page from the
  * server thread and folds it through the ledger's `replay` or `compareDetailed`, as `a6 replay` and
- * `a6 compare` do; the HTML compare page is the CLI's own rendering (`COMPARE_RENDERINGS.html`).
+ * `a6 compare` do (a diff, `diff-work.ts`, reads no history); the HTML compare page is the CLI's own rendering (`COMPARE_RENDERINGS.html`).
  * Progress is counted here, as events are handed to the engine, and posted at most every 200 ms.
  */
 
@@ -57,6 +58,7 @@ function fail(error: JobFailure): void {
 }
 
 async function run(): Promise<void> {
+  if (work.kind === 'diff') return runDiff(work, post);
   const rulebooks: CompiledRulebook[] = [];
   for (const choice of work.rulebooks) {
     const compiled = compileFromSources(work.sources, choice.entry, choice.name);

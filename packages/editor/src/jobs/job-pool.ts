@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { StoredEvent } from '@a6/ledger';
 import type { EventStore } from '@a6/ledger/store';
-import type { AnalysisWork, JobFailure, ServerMessage, WorkerMessage } from './job-protocol.ts';
+import type { AnalysisRequestWork, AnalysisWork, JobFailure, ServerMessage, WorkerMessage } from './job-protocol.ts';
 
 export interface JobLimits {
   /** Jobs running at once (each is one worker thread, i.e. one core while it folds). */
@@ -32,13 +32,14 @@ export interface JobProgress {
 }
 
 export interface JobRequest {
-  readonly history: string;
-  readonly work: Omit<AnalysisWork, 'total'>;
+  /** The history a replay or compare folds; `null` for a diff, which generates its own. */
+  readonly history: string | null;
+  readonly work: AnalysisRequestWork;
   /** Who may cancel it besides an admin: the token hash, or `null` for anonymous callers. */
   readonly owner: string | null;
 }
 
-/** One replay or compare; `result` always resolves (failures and cancellations are results). */
+/** One replay, compare or diff; `result` always resolves (failures and cancellations are results). */
 export class Job {
   readonly id = randomUUID();
   state: JobState = 'queued';
@@ -96,15 +97,11 @@ export class JobPool {
 
   /** Queues a job; throws the failure (status + code) when it cannot even be queued. */
   async submit(request: JobRequest): Promise<Job> {
-    const head = await this.store.head(request.history);
-    if (head.events === 0) throw failure({ status: 404, code: 'server.unknown_history', message: `no history ${request.history} (it has no events)` });
-    if (head.events > this.limits.maxHistoryEvents) {
-      throw failure({ status: 413, code: 'server.history_too_large', message: `history ${request.history} has ${head.events} events; this server analyses at most ${this.limits.maxHistoryEvents} per job (use the CLI)` });
-    }
+    const total = await this.totalOf(request);
     if (this.running >= this.limits.concurrency && this.waiting.length >= this.limits.queue) {
       throw failure({ status: 503, code: 'server.busy', message: `${this.running} analyses are running and ${this.waiting.length} waiting; try again shortly` });
     }
-    const job = new Job(request, head.events);
+    const job = new Job(request, total);
     this.jobs.set(job.id, job);
     // `result` never rejects (see Job), so this cleanup cannot leave an unhandled rejection.
     void job.result.then(() => {
@@ -114,6 +111,17 @@ export class JobPool {
     this.waiting.push(job);
     this.drain();
     return job;
+  }
+
+  /** What a job counts progress in: the events of its history, or the histories a diff may try. */
+  private async totalOf(request: JobRequest): Promise<number> {
+    if (request.history === null) return request.work.kind === 'diff' ? (request.work.witness?.histories ?? 0) : 0;
+    const head = await this.store.head(request.history);
+    if (head.events === 0) throw failure({ status: 404, code: 'server.unknown_history', message: `no history ${request.history} (it has no events)` });
+    if (head.events > this.limits.maxHistoryEvents) {
+      throw failure({ status: 413, code: 'server.history_too_large', message: `history ${request.history} has ${head.events} events; this server analyses at most ${this.limits.maxHistoryEvents} per job (use the CLI)` });
+    }
+    return head.events;
   }
 
   get(id: string): Job | undefined {
@@ -157,9 +165,10 @@ export class JobPool {
 
   private async run(job: Job): Promise<void> {
     job.state = 'running';
-    const work: AnalysisWork = { ...job.request.work, total: job.total };
+    const work = { ...job.request.work, total: job.total } as AnalysisWork;
     const worker = startWorker(this.workerUrl, work);
-    const pages = this.store.readHistory(job.request.history, { batchSize: this.limits.pageSize })[Symbol.asyncIterator]();
+    // A diff reads no history: its worker never asks for a page.
+    const pages = job.request.history === null ? emptyPages() : this.store.readHistory(job.request.history, { batchSize: this.limits.pageSize })[Symbol.asyncIterator]();
     let sent = 0;
     let outcome: { result: JobResult; state: JobState } | null = null;
     const end = (result: JobResult, state: JobState) => {
@@ -209,6 +218,10 @@ export class JobPool {
     const final: { result: JobResult; state: JobState } = outcome ?? { result: internal(new Error('the worker exited without a result')), state: 'failed' };
     job.finish(final.result, final.state);
   }
+}
+
+function emptyPages(): AsyncIterator<StoredEvent> {
+  return { next: async () => ({ done: true, value: undefined }) };
 }
 
 /** A job failure thrown before the job exists (the route maps it to its status). */

@@ -5,7 +5,7 @@ import type { StoredEvent } from '@a6/ledger';
  * Events flow on demand: the worker asks for the next page when it has folded the last one, so a
  * job's memory is one page plus the engine's state, never the history.
  */
-export type AnalysisKind = 'replay' | 'compare';
+export type AnalysisKind = 'replay' | 'compare' | 'diff';
 
 export interface RulebookChoice {
   /** Entry file of the compilation (a saved file, or the name given to an unsaved source). */
@@ -13,9 +13,9 @@ export interface RulebookChoice {
   readonly name?: string;
 }
 
-/** `workerData` of an analysis worker. */
-export interface AnalysisWork {
-  readonly kind: AnalysisKind;
+/** `workerData` of a replay or compare: the rulebooks fold the history the server pages in. */
+export interface HistoryAnalysisWork {
+  readonly kind: 'replay' | 'compare';
   /** Saved workspace files, with unsaved sources of the request in place. */
   readonly sources: Readonly<Record<string, string>>;
   readonly rulebooks: readonly RulebookChoice[];
@@ -25,6 +25,31 @@ export interface AnalysisWork {
   /** Also render the HTML report (compare with `Accept: text/html`). */
   readonly html: boolean;
 }
+
+/** The counterexample search of a diff, bounded by the server (docs/api.md "Rulebook diffs"). */
+export interface DiffWitnessSettings {
+  readonly seed: string;
+  readonly maxEvents: number;
+  readonly histories: number;
+  readonly ms: number;
+}
+
+/** `workerData` of a diff (`POST /api/diff`): two rulebooks and no history; progress counts candidate histories. */
+export interface DiffWork {
+  readonly kind: 'diff';
+  readonly sources: Readonly<Record<string, string>>;
+  readonly rulebooks: readonly [RulebookChoice, RulebookChoice];
+  readonly witness: DiffWitnessSettings | null;
+  /** The history budget of the search (0 without one). */
+  readonly total: number;
+  readonly html: boolean;
+}
+
+/** `workerData` of an analysis worker. */
+export type AnalysisWork = HistoryAnalysisWork | DiffWork;
+
+/** What a route asks for: the work without the total the pool fills in. */
+export type AnalysisRequestWork = Omit<HistoryAnalysisWork, 'total'> | Omit<DiffWork, 'total'>;
 
 export interface JobFailure {
   readonly status: number;

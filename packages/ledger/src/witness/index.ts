@@ -17,8 +17,9 @@ export {
   type Searched,
   type Witness,
   type WitnessBudget,
+  type WitnessProgress,
   type WitnessSearchInput,
   type WitnessSearchResult,
 } from './search-witness.ts';
 export { rulebookDiffReport, type DiffReport, type LoadedRulebook, type RulebookDiffOptions, type WitnessOptions } from './diff-report.ts';
-export { renderDiffText } from './diff-text.ts';
+export { KIND_TEXT, renderDiffText, searchedSentences } from './diff-text.ts';
