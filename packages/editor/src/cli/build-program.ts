@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAefCommand } from './commands/aef-command.ts';
 import { registerCheckCommand } from './commands/check-command.ts';
 import { registerCompareCommand } from './commands/compare-command.ts';
 import { registerExplainCommand } from './commands/explain-command.ts';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
   registerReplayCommand(program);
   registerCompareCommand(program);
   registerExplainCommand(program);
+  registerAefCommand(program);
   registerVerifyCommand(program);
   registerGenCommand(program);
   registerImportA62Command(program);
