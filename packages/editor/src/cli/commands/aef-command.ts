@@ -67,6 +67,9 @@ export function registerAefCommand(program: Command): void {
       if (!result.ok) throw new CliFailure(EXIT_INVALID_INPUT, result.error);
       const report = result.report;
       for (const warning of report.warnings) writeError(`warning[${warning.code}]: ${warning.message}`);
+      const { rejected } = report.verdicts;
+      // The AEF reports accepted facts: a rejected use of units not held is not an action of the Party.
+      if (rejected > 0) writeError(`note: ${rejected} of ${report.history.events} events rejected under ${report.rulebook.name} are in no table (a6 replay lists them)`);
       if (options.check) checkOrFail(report);
       await writeAef(report, query.format, options.out);
     });
