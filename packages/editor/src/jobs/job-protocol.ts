@@ -5,7 +5,16 @@ import type { StoredEvent } from '@a6/ledger';
  * Events flow on demand: the worker asks for the next page when it has folded the last one, so a
  * job's memory is one page plus the engine's state, never the history.
  */
-export type AnalysisKind = 'replay' | 'compare';
+export type AnalysisKind = 'replay' | 'compare' | 'aef';
+
+/** What an `aef` job reports (docs/aef.md), and the rulebook hash it must compile to when one is required. */
+export interface AefJobQuery {
+  readonly party: string;
+  readonly year: number;
+  readonly version: number;
+  /** The adopted rulebook's sha256, when the job uses the rulebook in force: a saved file edited since adoption is refused. */
+  readonly sha256: string | null;
+}
 
 export interface RulebookChoice {
   /** Entry file of the compilation (a saved file, or the name given to an unsaved source). */
@@ -24,6 +33,8 @@ export interface AnalysisWork {
   readonly total: number;
   /** Also render the HTML report (compare with `Accept: text/html`). */
   readonly html: boolean;
+  /** The `aef` job's query (absent for replay and compare). */
+  readonly aef?: AefJobQuery;
 }
 
 export interface JobFailure {
