@@ -50,7 +50,7 @@ export type {
   FoldingRange, CodeAction, RenameResult, PrepareRenameResult, ReferenceOptions,
 } from './service/index.ts';
 export {
-  diffRulebooks, normalExpr, normalCheck, normalMessage, optionReach, triggerReach, renderRulebookDiffText,
+  diffRulebooks, normalExpr, normalCheck, normalMessage, optionReach, triggerReach, renderRulebookDiffText, differenceLines,
   changeSummary, levyText, ruleSource, DIFF_FORMAT,
 } from './diff/index.ts';
 export type {

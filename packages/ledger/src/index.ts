@@ -58,12 +58,13 @@ export type {
 } from './explain/index.ts';
 export {
   generateCandidate, searchGuide, GUIDED_FACTOR, checkHistoryEvents, historyNdjson, atLeast, disagreementKind,
-  disagreementOf, shrinkHistory, searchWitness, showsKind, rulebookDiffReport, renderDiffText,
+  disagreementOf, shrinkHistory, searchWitness, showsKind, rulebookDiffReport, renderDiffText, KIND_TEXT,
+  searchedSentences, WITNESS_DEFAULT_SEED, WITNESS_DEFAULT_MAX_EVENTS, WITNESS_DEFAULT_HISTORIES,
 } from './witness/index.ts';
 export type {
   CandidateOptions, SearchGuide, CheckedHistory, Disagreement, DisagreementKind, HoldingDisagreement,
   LevyDisagreement, ShrinkOptions, ShrinkResult, Searched, Witness, WitnessBudget, WitnessSearchInput,
-  WitnessSearchResult, DiffReport, LoadedRulebook, RulebookDiffOptions, WitnessOptions,
+  WitnessSearchResult, DiffReport, LoadedRulebook, RulebookDiffOptions, WitnessOptions, WitnessProgress,
 } from './witness/index.ts';
 export {
   renderReplayHtml, renderCompareHtml, compareHtmlSections, lineChart, barChart, hasValues, niceTicks,

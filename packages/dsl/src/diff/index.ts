@@ -1,7 +1,7 @@
 export { diffRulebooks, type DiffSide } from './diff-rulebooks.ts';
 export { normalExpr, normalCheck, normalMessage, type LetTable } from './normal-form.ts';
 export { optionReach, triggerReach, type ChangeReach, type OptionReach } from './change-reach.ts';
-export { renderRulebookDiffText, changeSummary, levyText, ruleSource } from './render-diff-text.ts';
+export { renderRulebookDiffText, differenceLines, changeSummary, levyText, ruleSource } from './render-diff-text.ts';
 export {
   DIFF_FORMAT,
   type CheckView,

@@ -38,7 +38,7 @@ function rulebookLines(rulebook: DiffRulebook): string[] {
   return [`${rulebook.side.toUpperCase()}  ${rulebook.name}${parents}${title}`, `   ${rulebook.file}, sha256 ${rulebook.sha256.slice(0, 12)}…`];
 }
 
-function differenceLines(difference: RulebookDifference): string[] {
+export function differenceLines(difference: RulebookDifference): string[] {
   switch (difference.kind) {
     case 'option':
       return optionLines(difference);

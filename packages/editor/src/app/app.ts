@@ -1,5 +1,6 @@
 import type { Diagnostic } from '@a6/dsl';
 import type { CompareReport, ReplayReport } from '@a6/ledger';
+import { AefController } from './aef/index.ts';
 import { AnalysisClient } from './analysis/index.ts';
 import type { AppContext } from './app-context.ts';
 import { appCommandList, openCommandPalette, registerAppCommands } from './commands/index.ts';
@@ -97,6 +98,7 @@ export function startApp(): A6EditorHandle {
   const run = new RunController(context, files, language.symbolsOf);
   const compare = new CompareController(context);
   new DiffController(context, files);
+  new AefController(context);
 
   registerAppCommands(editor, appCommandList({ editor, panel, run, compare, save, theme, url }));
   requireElement('command-palette', HTMLButtonElement).addEventListener('click', () => openCommandPalette(editor));

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerAefCommand } from './commands/aef-command.ts';
 import { registerCheckCommand } from './commands/check-command.ts';
 import { registerCompareCommand } from './commands/compare-command.ts';
 import { registerDiffCommand } from './commands/diff-command.ts';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerCompareCommand(program);
   registerExplainCommand(program);
   registerDiffCommand(program);
+  registerAefCommand(program);
   registerVerifyCommand(program);
   registerGenCommand(program);
   registerImportA62Command(program);

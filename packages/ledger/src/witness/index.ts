@@ -14,6 +14,9 @@ export { shrinkHistory, type ShrinkOptions, type ShrinkResult } from './shrink-h
 export {
   searchWitness,
   showsKind,
+  WITNESS_DEFAULT_HISTORIES,
+  WITNESS_DEFAULT_MAX_EVENTS,
+  WITNESS_DEFAULT_SEED,
   type Searched,
   type Witness,
   type WitnessBudget,

@@ -10,9 +10,9 @@ import { searchGuide } from './search-guide.ts';
 import { shrinkHistory } from './shrink-history.ts';
 import { checkHistoryEvents } from './witness-ndjson.ts';
 
-const WITNESS_DEFAULT_SEED = '1';
-const WITNESS_DEFAULT_MAX_EVENTS = 24;
-const WITNESS_DEFAULT_HISTORIES = 5_000;
+export const WITNESS_DEFAULT_SEED = '1';
+export const WITNESS_DEFAULT_MAX_EVENTS = 24;
+export const WITNESS_DEFAULT_HISTORIES = 5_000;
 const WITNESS_DEFAULT_SHRINK_REPLAYS = 5_000;
 /** After a first disagreement, at least this many candidates more are tried for a stronger kind. */
 const PATIENCE = 50;
