@@ -64,8 +64,6 @@ export class LiveHistory {
   private engine: ReplayEngine | null = null;
   /** Stored event ids → seq, for idempotent re-sends without reading the store. */
   private readonly ids = new Map<string, number>();
-  /** Authorization → issuing Party, for `party:<CODE>` revocations. */
-  private readonly authorizationParties = new Map<string, string>();
 
   private constructor(
     readonly id: string,
@@ -111,7 +109,12 @@ export class LiveHistory {
     this.staleChecker = false;
   }
 
-  authorizationParty = (authorization: string): string | undefined => this.authorizationParties.get(authorization);
+  /**
+   * The Party that issued an authorization, for `party:<CODE>` revocations: read from the engine's
+   * state, which holds only *accepted* events — an `AuthorizationIssued` the rulebook rejected (a
+   * duplicate id, say) is stored with its verdict but owns nothing (docs/reliability.md).
+   */
+  authorizationParty = (authorization: string): string | undefined => this.engine?.state.authorizations.get(authorization)?.data.party;
 
   /**
    * Validates, authorizes, decides and stores one append request (an array of events), atomically with
@@ -239,7 +242,6 @@ export class LiveHistory {
   /** Bookkeeping of an event that is now stored at the next seq. */
   private remember(event: HistoryEvent): void {
     this.ids.set(event.id, this.events);
-    if (event.type === 'AuthorizationIssued') this.authorizationParties.set(event.data.authorization, event.data.party);
     this.hash = eventHash(event, this.hash);
     this.lastAt = event.at;
     this.events += 1;
