@@ -42,6 +42,8 @@ export interface ServerOptions {
   readonly log?: ServerLog;
   /** The clock that stamps `at` of appended events (tests fix it). */
   readonly clock?: () => Date;
+  /** How far ahead of the clock a non-admin event's `at` may be; default 5 minutes (docs/reliability.md). */
+  readonly maxClockAheadMs?: number;
 }
 
 export interface ListeningServer {
@@ -72,7 +74,7 @@ export async function createServer(options: ServerOptions): Promise<A6Server> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const bodyLimit = options.bodyLimit ?? '1mb';
   const adminToken = options.adminToken === false ? undefined : await ensureAdminToken(tokens, options.adminToken ?? { file: null, print: log });
-  const live = new LiveLedger(store, workspace, options.clock);
+  const live = new LiveLedger(store, workspace, options.clock, options.maxClockAheadMs);
   const jobs = new JobPool(store, { ...DEFAULT_JOB_LIMITS, ...options.jobs });
   const checks = new CheckPool({ ...DEFAULT_CHECK_LIMITS, ...options.checks });
 

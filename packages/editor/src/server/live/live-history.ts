@@ -120,7 +120,7 @@ export class LiveHistory {
    * Validates, authorizes, decides and stores one append request (an array of events), atomically with
    * their `TransactionDecided`s, with `expectedHead` = the head the decisions were taken on.
    */
-  async append(items: readonly unknown[], principal: Principal, now: Date): Promise<AppendOutcome> {
+  async append(items: readonly unknown[], principal: Principal, now: Date, maxAheadMs: number): Promise<AppendOutcome> {
     const inForce = this.inForce;
     if (inForce === null) {
       throw new ApiError(409, 'ledger.no_rulebook_in_force', `history ${this.id} has no rulebook in force; an admin adopts one first (POST /api/histories/${this.id}/adopt)`);
@@ -128,7 +128,8 @@ export class LiveHistory {
     if (inForce.compiled === null || this.engine === null) {
       throw new ApiError(409, 'ledger.rulebook_unavailable', `the rulebook in force for ${this.id} cannot be used: ${inForce.unavailable ?? 'unknown reason'}`);
     }
-    const parsed = parseRequestedEvents(items, this.lastAt, now);
+    const latest = principal.role.kind === 'admin' ? undefined : now.getTime() + maxAheadMs;
+    const parsed = parseRequestedEvents(items, this.lastAt, now, latest);
     if (!parsed.ok) throw invalidEvents(parsed.issues);
     const { events, derivedIds } = parsed;
 

@@ -17,8 +17,13 @@ export type RequestedEvents =
  * (`parseHistoryLine`: same codes, same messages, ids derived the same way). A missing `at` is stamped
  * with the server's clock, but never earlier than the event before it — the history head for the first
  * (cli.md: "`at` stamped by the server when absent, never earlier than the head").
+ *
+ * `latest` is the latest instant a client may claim (the server clock plus the allowed skew; absent
+ * for admins, who may append historical or simulated futures): an `at` beyond it is refused with
+ * `history.at_in_future`, so no writer can push the history's clock ahead and make every later
+ * event fail `history.at_decreasing` or be stamped in the future (docs/reliability.md "The clock").
  */
-export function parseRequestedEvents(items: readonly unknown[], headAt: string | null, now: Date): RequestedEvents {
+export function parseRequestedEvents(items: readonly unknown[], headAt: string | null, now: Date, latest?: number): RequestedEvents {
   const nowAt = now.toISOString();
   const nowInstant = now.getTime();
   let previousAt = headAt;
@@ -35,6 +40,11 @@ export function parseRequestedEvents(items: readonly unknown[], headAt: string |
     const parsed = parseHistoryLine(JSON.stringify(candidate), index + 1);
     if (!parsed.ok) {
       for (const issue of parsed.issues) issues.push(locate(issue, index));
+      return;
+    }
+    const instant = instantOf(parsed.event.at);
+    if (latest !== undefined && instant !== undefined && instant > latest) {
+      issues.push({ index, code: 'history.at_in_future', path: 'at', message: `at ${parsed.event.at} is later than the server clock allows (${new Date(latest).toISOString()}: now plus the allowed skew)` });
       return;
     }
     events.push(parsed.event);
