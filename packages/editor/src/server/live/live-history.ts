@@ -131,7 +131,7 @@ export class LiveHistory {
     const latest = principal.role.kind === 'admin' ? undefined : now.getTime() + maxAheadMs;
     const parsed = parseRequestedEvents(items, this.lastAt, now, latest);
     if (!parsed.ok) throw invalidEvents(parsed.issues);
-    const { events, derivedIds } = parsed;
+    const { events, derivedIds, stamped } = parsed;
 
     const reserved = events.flatMap((event, index) =>
       event.type === 'RulebookAdopted' || event.type === 'TransactionDecided' ? [{ index, type: event.type }] : [],
@@ -155,7 +155,7 @@ export class LiveHistory {
         continue;
       }
       const stored = await this.storedEvent(seq);
-      if (stored === undefined || eventContent(toHistoryEvent(stored)) !== eventContent(event)) conflicts.push({ index, id: event.id, seq });
+      if (stored === undefined || !sameContent(toHistoryEvent(stored), event, stamped[index]!)) conflicts.push({ index, id: event.id, seq });
       results.push(await this.resent(event, seq));
     }
     if (conflicts.length > 0) {
@@ -268,6 +268,15 @@ export class LiveHistory {
   private outcome(results: readonly (AppendedEvent | null)[]): AppendOutcome {
     return { history: this.id, head: { events: this.events, hash: this.hash }, results: results.filter((result): result is AppendedEvent => result !== null) };
   }
+}
+
+/**
+ * Whether a re-sent event is the stored one: the same content, where an `at` the server stamped on
+ * this send (the client sent none) stands for the one it stamped on the first (docs/api.md, step 3).
+ */
+function sameContent(stored: HistoryEvent, sent: HistoryEvent, stamped: boolean): boolean {
+  const compared = stamped ? ({ ...sent, at: stored.at } as HistoryEvent) : sent;
+  return eventContent(stored) === eventContent(compared);
 }
 
 function reason(entry: VerdictEntry): VerdictReason {

@@ -9,7 +9,13 @@ export interface RequestedEventIssue {
 }
 
 export type RequestedEvents =
-  | { readonly ok: true; readonly events: readonly HistoryEvent[]; readonly derivedIds: readonly boolean[] }
+  | {
+      readonly ok: true;
+      readonly events: readonly HistoryEvent[];
+      readonly derivedIds: readonly boolean[];
+      /** Events whose `at` the server stamped (the client sent none): a re-send compares without it. */
+      readonly stamped: readonly boolean[];
+    }
   | { readonly ok: false; readonly issues: readonly RequestedEventIssue[] };
 
 /**
@@ -29,10 +35,12 @@ export function parseRequestedEvents(items: readonly unknown[], headAt: string |
   let previousAt = headAt;
   const events: HistoryEvent[] = [];
   const derivedIds: boolean[] = [];
+  const stamped: boolean[] = [];
   const issues: RequestedEventIssue[] = [];
   items.forEach((item, index) => {
     let candidate = item;
-    if (item !== null && typeof item === 'object' && !Array.isArray(item) && !('at' in item)) {
+    const unstamped = item !== null && typeof item === 'object' && !Array.isArray(item) && !('at' in item);
+    if (unstamped) {
       const previousInstant = previousAt === null ? undefined : instantOf(previousAt);
       const at = previousInstant !== undefined && previousInstant > nowInstant ? previousAt : nowAt;
       candidate = { ...(item as Record<string, unknown>), at };
@@ -49,9 +57,10 @@ export function parseRequestedEvents(items: readonly unknown[], headAt: string |
     }
     events.push(parsed.event);
     derivedIds.push(parsed.derivedId);
+    stamped.push(unstamped);
     previousAt = parsed.event.at;
   });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, events, derivedIds };
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, events, derivedIds, stamped };
 }
 
 /** An import issue (1-based `line`) as a request issue (0-based `index` into the array). */
