@@ -45,8 +45,9 @@ const DECISION_LOOKAHEAD = 64;
  *
  * The engine has no undo, so a decision is taken on the live state *before* the store accepts the
  * batch; if the append then fails (another process appended first, an id clash) the state is marked
- * stale and rebuilt from the store before the next request. Validation failures only pollute the
- * reference checker, which is rebuilt alone (a read of the history, no rule evaluation).
+ * stale and rebuilt from the store before the next request. A request refused by the reference
+ * checks is undone on the checker (`checkpoint`/`rollback`), so a refusal costs what the request
+ * costs and never a re-read of the history (docs/reliability.md "Cheap refusals").
  *
  * Callers serialize access per history (`LiveLedger`); nothing here is safe to interleave.
  */
@@ -57,8 +58,6 @@ export class LiveHistory {
   inForce: RulebookInForce | null = null;
   /** The engine or the checker saw events that were never stored: rebuild everything. */
   stale = false;
-  /** Only the checker saw events that were never stored. */
-  staleChecker = false;
 
   private checker = new HistoryChecker();
   private engine: ReplayEngine | null = null;
@@ -94,19 +93,6 @@ export class LiveHistory {
       this.observe(event);
     }
     return true;
-  }
-
-  /** Rebuilds only the reference checker (after a request failed validation). */
-  async rebuildChecker(): Promise<void> {
-    const checker = new HistoryChecker();
-    let seq = 0;
-    for await (const event of this.store.readHistory(this.id)) {
-      if (seq >= this.events) break;
-      checker.seed(toHistoryEvent(event));
-      seq += 1;
-    }
-    this.checker = checker;
-    this.staleChecker = false;
   }
 
   /**
@@ -165,11 +151,13 @@ export class LiveHistory {
     if (fresh.length === 0) return this.outcome(results);
 
     // References, exactly as an import into this history checks them.
-    const logged = this.checker.log.issues.length;
-    this.staleChecker = true;
+    const point = this.checker.checkpoint();
     for (const { event, index } of fresh) this.checker.check(event, index + 1, derivedIds[index]!);
-    const issues = this.checker.log.issues.slice(logged);
-    if (issues.length > 0) throw invalidEvents(issues.map((issue) => locate(issue, (issue.line ?? 1) - 1)));
+    if (this.checker.log.total > point.total) {
+      const issues = this.checker.log.issues.slice(point.issues);
+      this.checker.rollback(point);
+      throw invalidEvents(issues.map((issue) => locate(issue, (issue.line ?? 1) - 1)));
+    }
 
     // Decide on the live state; from here until the append succeeds the engine is ahead of the store.
     this.stale = true;
@@ -194,23 +182,30 @@ export class LiveHistory {
     }
 
     await this.store.append(this.id, batch, { expectedHead: this.events });
+    this.checker.commit();
     for (const event of batch) this.remember(event);
     this.stale = false;
-    this.staleChecker = false;
     return this.outcome(results);
   }
 
   /** Stores a `RulebookAdopted` (already built and validated by the caller) on the current head. */
   async appendAdoption(adoption: EventOf<'RulebookAdopted'>): Promise<StoredEvent> {
-    this.staleChecker = true;
+    const point = this.checker.checkpoint();
     if (!this.checker.check(adoption, 1, true)) {
-      throw new ApiError(400, this.checker.log.issues.at(-1)?.code ?? 'history.bad_value', this.checker.log.issues.at(-1)?.message ?? 'invalid adoption');
+      const issue = this.checker.log.issues.at(-1);
+      this.checker.rollback(point);
+      throw new ApiError(400, issue?.code ?? 'history.bad_value', issue?.message ?? 'invalid adoption');
     }
     const seq = this.events;
     const prev = this.hash;
-    await this.store.append(this.id, [adoption], { expectedHead: this.events });
+    try {
+      await this.store.append(this.id, [adoption], { expectedHead: this.events });
+    } catch (error) {
+      this.checker.rollback(point);
+      throw error;
+    }
+    this.checker.commit();
     this.remember(adoption);
-    this.staleChecker = false;
     // The engine restarts under the new rulebook: the caller rebuilds this history from the store.
     this.stale = true;
     return { ...adoption, seq, prev } as StoredEvent;

@@ -109,8 +109,6 @@ export class LiveLedger {
       if (live === undefined || live.stale) {
         this.histories.delete(history);
         live = await LiveHistory.load(this.store, this.workspace, history);
-      } else if (live.staleChecker) {
-        await live.rebuildChecker();
       }
       if ((await live.catchUp()) && !live.stale) {
         this.histories.set(history, live);
