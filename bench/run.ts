@@ -12,6 +12,7 @@
  *
  *   replay options: --events N  --scaling-events N (0: skip)  --seed S  --parties P  --rulebook FILE.a6  --keep
  *   check options:  --lines N  --runs N
+ *   refusal options: --refusal-events N  --rounds N (refusal-bench.ts: a refused live append's cost)
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { machineInfo, round } from './meter/index.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const BENCHMARKS = ['replay', 'check'] as const;
+const BENCHMARKS = ['replay', 'check', 'refusal'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 const { values, positionals } = parseArgs({
@@ -33,6 +34,8 @@ const { values, positionals } = parseArgs({
     keep: { type: 'boolean', default: false },
     lines: { type: 'string' },
     runs: { type: 'string' },
+    'refusal-events': { type: 'string' },
+    rounds: { type: 'string' },
   },
 });
 
@@ -155,6 +158,10 @@ if (selected.includes('replay')) {
 
 if (selected.includes('check')) {
   result.check = await runBenchmark('check-bench.ts', flags({ lines: values.lines, runs: values.runs }));
+}
+
+if (selected.includes('refusal')) {
+  result.refusal = await runBenchmark('refusal-bench.ts', flags({ events: values['refusal-events'], rounds: values.rounds }));
 }
 
 result.loadAverageAtEnd = machineInfo().loadAverage;

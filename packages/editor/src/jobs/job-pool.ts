@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { StoredEvent } from '@a6/ledger';
 import type { EventStore } from '@a6/ledger/store';
 import type { AnalysisRequestWork, AnalysisWork, JobFailure, ServerMessage, WorkerMessage } from './job-protocol.ts';
+import { startWorker } from './start-worker.ts';
 
 export interface JobLimits {
   /** Jobs running at once (each is one worker thread, i.e. one core while it folds). */
@@ -239,17 +236,4 @@ function failure(body: JobFailure): JobRefused {
 function internal(error: unknown): JobResult {
   process.stderr.write(`analysis job: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return { ok: false, error: { status: 500, code: 'server.internal', message: 'the analysis failed; see the server log' } };
-}
-
-/**
- * Running from TypeScript sources (tsx, vitest), the worker starts through a small JavaScript
- * bootstrap that loads the real entry with tsx (`typescript-worker-boot.mjs`); tsx is resolved from
- * here, so it works whatever the current directory is. The work itself rides along in `workerData`.
- */
-function startWorker(entry: URL, work: AnalysisWork): Worker {
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: work });
-  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const tsxApi = pathToFileURL(join(tsxDir, 'dist', 'esm', 'api', 'index.mjs')).href;
-  const boot = new URL('./typescript-worker-boot.mjs', import.meta.url);
-  return new Worker(boot, { workerData: { ...work, tsxApi, entry: entry.href } });
 }

@@ -14,7 +14,7 @@ import type { HistoryEvent } from '@a6/ledger';
  */
 export type EventPermission = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
 
-/** The Party that issued an authorization, when the history knows it. */
+/** The Party that issued an authorization, when an *accepted* `AuthorizationIssued` says so (never a rejected one). */
 export type AuthorizationParty = (authorization: string) => string | undefined;
 
 const ALLOWED: EventPermission = { allowed: true };
