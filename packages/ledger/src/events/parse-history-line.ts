@@ -22,6 +22,11 @@ export function isSkippedLine(text: string): boolean {
  * those). When `id` is absent it is derived (`deriveEventId`).
  */
 export function parseHistoryLine(text: string, line: number): ParsedLine {
+  return parseHistoryLineWithSchema(text, line);
+}
+
+/** `parseHistoryLine` through the zod schema alone: the reference every faster path must agree with. */
+export function parseHistoryLineWithSchema(text: string, line: number): ParsedLine {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
