@@ -99,7 +99,8 @@ function toHistoryIssues(
   let message = issue.message;
   if (issue.code === 'custom' && typeof issue.params?.history === 'string') {
     code = `history.${issue.params.history}` as HistoryIssueCode;
-  } else if (value === undefined && issue.code === 'invalid_type') {
+  } else if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+    // zod reports a missing enum or literal field as invalid_value: it is missing all the same.
     code = 'history.missing_field';
     message = 'required';
   } else if (issue.code === 'invalid_type') {
