@@ -11,3 +11,4 @@ export * from './decode-history.ts';
 export * from './verify-chain.ts';
 export * from './account-ref.ts';
 export * from './chain-head.ts';
+export * from './history-source.ts';
