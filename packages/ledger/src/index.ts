@@ -8,13 +8,13 @@ export {
   chainHead, toHistoryEvent, GENESIS_PREV, isHistoryDate, isHistoryTimestamp, instantOf, dayOf, isOnOrBefore,
   formatHistoryIssue, MAX_HISTORY_ISSUES, HistoryIssueLog, payloadSchema, lineSchema, schemaMatchesTypes,
   isSkippedLine, parseHistoryLine, deriveEventId, HistoryChecker, decodeHistoryLine, decodeHistoryStream,
-  decodeHistoryLines, verifyChain, registryOf, ChainHead,
+  decodeHistoryLines, verifyChain, registryOf, ChainHead, parseHistoryLineWithSchema, HistoryBatches, foldHistory,
 } from './events/index.ts';
 export type {
   PartyCode, AccountRef, Timestamp, UnitRange, Purpose, FirstTransferDefinition, Ndc, EventPayloads,
   EventType, HistoryEvent, EventOf, StoredEvent, HistoryIssueCode, HistoryIssue, PayloadSchemas,
   SchemaPayloads, ParsedLine, DecodedEvent, DecodeOptions, HistoryValidation, HistoryDecoding, ChainBreak,
-  ChainVerification,
+  ChainVerification, HistorySource,
 } from './events/index.ts';
 export {
   sameAttributes, USED, CANCELLED, UnitRanges, coversVintage, isLevyAccount, LEVY_REGISTRY, LedgerState,

@@ -12,7 +12,7 @@ export { formatHistoryIssue, MAX_HISTORY_ISSUES, HistoryIssueLog } from './histo
 export type { HistoryIssueCode, HistoryIssue } from './history-issue.ts';
 export { payloadSchema, lineSchema, schemaMatchesTypes } from './event-schema.ts';
 export type { PayloadSchemas, SchemaPayloads } from './event-schema.ts';
-export { isSkippedLine, parseHistoryLine, deriveEventId } from './parse-history-line.ts';
+export { isSkippedLine, parseHistoryLine, parseHistoryLineWithSchema, deriveEventId } from './parse-history-line.ts';
 export type { ParsedLine } from './parse-history-line.ts';
 export { HistoryChecker } from './history-checker.ts';
 export { decodeHistoryLine } from './decode-history-line.ts';
@@ -22,3 +22,5 @@ export { verifyChain } from './verify-chain.ts';
 export type { ChainBreak, ChainVerification } from './verify-chain.ts';
 export { registryOf } from './account-ref.ts';
 export { ChainHead } from './chain-head.ts';
+export { HistoryBatches, foldHistory } from './history-source.ts';
+export type { HistorySource } from './history-source.ts';
