@@ -219,7 +219,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `editor with the server — s
     expect(await dialog.innerText()).toContain('Saving needs a designer token');
     await page.locator('#settings-token').fill(designer);
     await page.getByRole('button', { name: 'Save token' }).click();
-    await expect.poll(() => page.locator('#status-message').innerText()).toBe('Saved omge.a6 as version 2.');
+    await expect.poll(() => page.locator('#status-message').innerText(), { timeout: 15_000 }).toBe('Saved omge.a6 as version 2.');
     expect(await page.locator('#current-file').innerText()).not.toContain('●');
     expect(await page.evaluate(() => localStorage.getItem('a6.token'))).toBe(designer);
     const stored = (await (await fetch(`${running.url}api/rulebooks/omge.a6`)).json()) as { version: number; source: string };
@@ -229,7 +229,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `editor with the server — s
     // An invalid program is refused by the server, and the mark stays.
     await page.keyboard.type('rulebook broken {\n');
     await page.keyboard.press('Control+s');
-    await expect.poll(() => page.locator('#status-message').innerText()).toContain('Not saved:');
+    await expect.poll(() => page.locator('#status-message').innerText(), { timeout: 15_000 }).toContain('Not saved:');
     expect(await page.locator('#status-message').innerText()).toContain('rulebook.invalid');
     expect(await page.locator('#current-file').innerText()).toContain('●');
     await page.screenshot({ path: `${ARTIFACTS}save-refused.png` });
