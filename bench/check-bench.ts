@@ -1,5 +1,5 @@
 /**
- * Rulebook check time against plain ohm matching of the same text, in one process (conventions.md §8).
+ * Rulebook check time against plain ohm matching of the same text, in one process (bench/README.md: every figure against a baseline of the same run).
  *
  * The text is a generated ~1,000-line negotiated variant that imports and extends Glasgow
  * (`rulebook/bench-rulebook.ts`), read through a `memorySourceHost` like the editor's worker does.

@@ -1,5 +1,5 @@
 /**
- * Replay throughput against a read+parse floor, all in one process (conventions.md §8: numbers are
+ * Replay throughput against a read+parse floor, all in one process (bench/README.md: numbers are
  * measured against a baseline of the same run, never asserted).
  *
  * Setup (timed too): `generateHistory` writes N events to a temporary NDJSON file, which is then

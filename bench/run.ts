@@ -1,7 +1,7 @@
 /**
  * `pnpm bench [replay] [check] [options]`: runs the benchmarks (all by default) and prints one JSON
  * document on stdout; progress goes to stderr. Not part of `pnpm test`: numbers are measured here,
- * never asserted in a test (conventions.md §8).
+ * never asserted in a test (bench/README.md: every figure against a baseline of the same run).
  *
  * Each benchmark runs in its own `node --expose-gc` process, so one benchmark's heap and JIT state do
  * not leak into another's figures and phases can start from a full GC. The replay benchmark runs twice,

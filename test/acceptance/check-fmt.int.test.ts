@@ -4,7 +4,7 @@ import { BILATERAL_A6 } from './fixtures/worked-example.ts';
 import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.ts';
 import { scratchDir } from './acceptance-helpers.ts';
 
-// cli.md `a6 check` / `a6 fmt`, dsl.md "Diagnostics format" and "Static checking".
+// docs/cli.md `a6 check` / `a6 fmt`, docs/language.md "Diagnostics" and "Static checking".
 const scratch = scratchDir('check');
 afterAll(() => scratch.remove());
 
@@ -113,7 +113,7 @@ describe('a6 check', () => {
     expect(found.map((d) => `${d.severity}[${d.code}]`).sort()).toEqual(['warning[dsl.unreachable]', 'warning[dsl.unused_let]']);
   });
 
-  // dsl.md: every stable code, each on its smallest trigger.
+  // docs/language.md: every stable code, each on its smallest trigger.
   const CASES: [code: string, source: string][] = [
     ['dsl.syntax', 'rulebook r { rule x on teleport { require true } }'],
     ['dsl.syntax', 'rulebook r { rule cancel on use { require true } }'],

@@ -4,11 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.ts';
 import { scratchDir } from './acceptance-helpers.ts';
 
-// cli.md exit codes: a reader that stops early (`a6 export | head`) is not invalid input. This is the one
+// docs/cli.md exit codes: a reader that stops early (`a6 export | head`) is not invalid input. This is the one
 // case that needs a real process: EPIPE only happens on a real pipe.
 const scratch = scratchDir('pipe');
 afterAll(() => scratch.remove());
-const SNAPSHOT = '/work/shared/data/a62-ca-tool-snapshot-2026-08-14.json';
+const SNAPSHOT = join(import.meta.dirname, '../../examples/data/a62-ca-tool-snapshot-2026-08-14.json');
 
 /** Runs the `a6` entry point, reads its first stdout chunk, then closes the pipe like `head -1` does. */
 function firstChunkThenClose(args: string[]): Promise<{ code: number | null; first: string; stderr: string }> {

@@ -6,7 +6,7 @@ import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.t
 import { scratchDir } from './acceptance-helpers.ts';
 import { canonicalJson, chainHead, minifyJsonText, sha256 } from './spec-json.ts';
 
-// cli.md `a6 compare`, `a6 gen`, `a6 import-a62`; replay.md "Compare".
+// docs/cli.md `a6 compare`, `a6 gen`, `a6 import-a62`; docs/reports.md "The compare report".
 const scratch = scratchDir('compare');
 afterAll(() => scratch.remove());
 const history = scratch.write('worked.ndjson', WORKED_EXAMPLE_NDJSON);
@@ -138,7 +138,7 @@ describe('a6 gen', () => {
 });
 
 describe('a6 import-a62', () => {
-  const snapshot = '/work/shared/data/a62-ca-tool-snapshot-2026-08-14.json';
+  const snapshot = join(import.meta.dirname, '../../examples/data/a62-ca-tool-snapshot-2026-08-14.json');
 
   it('deterministic NDJSON, a valid history of the 601 blocks and 23,240,850 units', async () => {
     const first = await a6(['import-a62', snapshot]);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.ts';
 import { replayReport } from './acceptance-helpers.ts';
 
-// replay.md "Conservation": for every block, issued = held (LEVY:* included) + used + cancelled (levy
+// docs/reports.md "Conservation": for every block, issued = held (LEVY:* included) + used + cancelled (levy
 // cancellations included) — checked in total over a synthetic history from `a6 gen`, under a rulebook
 // with both kinds of levy and a rule that rejects some transfers (so rejected events must have no effect).
 interface Line {

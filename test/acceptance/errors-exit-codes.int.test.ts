@@ -4,7 +4,7 @@ import { BILATERAL_A6, WORKED_EXAMPLE_NDJSON } from './fixtures/worked-example.t
 import { runA6 as a6, type A6Result } from '../../packages/editor/src/cli/run-a6.test-support.ts';
 import { scratchDir } from './acceptance-helpers.ts';
 
-// cli.md: `--json` prints exactly one JSON document on stdout; on failure {"error": {code, message,
+// docs/cli.md: `--json` prints exactly one JSON document on stdout; on failure {"error": {code, message,
 // details?}} and a non-zero exit. Exit codes 0 success, 1 invalid input, 2 usage, 3 internal or storage.
 const scratch = scratchDir('errors');
 afterAll(() => scratch.remove());

@@ -6,7 +6,7 @@ import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.t
 import { ndjson, scratchDir } from './acceptance-helpers.ts';
 import { canonicalJson, chainHead, sha256 } from './spec-json.ts';
 
-// cli.md `a6 import` / `a6 export` / `a6 verify`; events.md "Interchange format", "Storage", "Bad input".
+// docs/cli.md `a6 import` / `a6 export` / `a6 verify`; docs/events.md "A history file", "Storage", "Bad input".
 const scratch = scratchDir('import');
 afterAll(() => scratch.remove());
 let stores = 0;

@@ -6,7 +6,7 @@ import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.t
 import { scratchDir } from './acceptance-helpers.ts';
 import { chainHead } from './spec-json.ts';
 
-// cli.md: the default store `sqlite:./.a6/ledger.db`, file names as the user typed them, `a6 explain`.
+// docs/cli.md: the default store `sqlite:./.a6/ledger.db`, file names as the user typed them, `a6 explain`.
 const scratch = scratchDir('paths');
 afterAll(() => scratch.remove());
 scratch.write('worked.ndjson', WORKED_EXAMPLE_NDJSON);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { twoParties, type HistoryBuilder } from './fixtures/history-builder.ts';
 import { replayReport, type ReplayReport } from './acceptance-helpers.ts';
 
-// Semantic spot checks straight from dsl.md ("Meaning", "Options") and replay.md ("Accounting
+// Semantic spot checks straight from docs/language.md ("What the options mean", "Options") and docs/reports.md ("Accounting
 // entries", "Structured summary"), each on the smallest history that shows the rule.
 
 /** One field of a Party's year row (undefined when the row is not listed). */
@@ -18,7 +18,7 @@ function series(report: ReplayReport, party: string, name: string): Record<strin
 
 const B = (block: string, from: number, to: number) => ({ block, from, to });
 
-describe('fail closed (dsl.md "Fail closed")', () => {
+describe('fail closed (docs/language.md "Expressions")', () => {
   const history = twoParties({ activity: { inNdc: undefined } });
   history.issue('2022-02-01', 'HST-NR:dev', 'ACT', 'B1', 1, 100, 2022);
   history.transfer('2022-03-01', 'HST-NR:dev', 'BUY-NR:buyer', [B('B1', 1, 10)]);
@@ -93,7 +93,7 @@ describe('fail closed (dsl.md "Fail closed")', () => {
   });
 });
 
-describe('levies (dsl.md "Levies")', () => {
+describe('levies (docs/language.md "`levy`")', () => {
   it('round(percent × quantity) computed exactly: down by default, up, nearest half-up; never binary floating point', async () => {
     const history = twoParties();
     history.issue('2022-02-01', 'HST-NR:dev', 'ACT', 'B1', 1, 1010, 2022);
@@ -153,7 +153,7 @@ describe('levies (dsl.md "Levies")', () => {
   });
 });
 
-describe('fragments and event.quantity (dsl.md "Granularity")', () => {
+describe('fragments and event.quantity (docs/language.md "Triggers")', () => {
   it('unit rules run once per maximal uniform fragment in serial order; event.quantity is the fragment, event.total the event', async () => {
     const history = twoParties();
     history.authorize('2022-01-01', 'A1', 'HST', { activity: 'ACT', vintages: { from: 2022, to: 2022 } });
@@ -195,7 +195,7 @@ describe('fragments and event.quantity (dsl.md "Granularity")', () => {
   });
 });
 
-describe('first transfer (dsl.md "Options", replay.md "Accounting entries")', () => {
+describe('first transfer (docs/language.md "Options", docs/reports.md "Accounting entries")', () => {
   it('authorization after issuance: an OIMP first transfer defined as issuance happens at the authorization', async () => {
     const history = twoParties();
     history.issue('2022-02-01', 'HST-NR:dev', 'ACT', 'B1', 1, 100, 2022);
@@ -273,7 +273,7 @@ describe('first transfer (dsl.md "Options", replay.md "Accounting entries")', ()
   });
 });
 
-describe('a64.itmo (dsl.md "Options")', () => {
+describe('a64.itmo (docs/language.md "Options")', () => {
   function a64History(): HistoryBuilder {
     const history = twoParties({ activity: { mechanism: '6.4' } });
     history.authorize('2022-01-01', 'A1', 'HST', { activity: 'ACT', purposes: ['NDC'] });
@@ -315,7 +315,7 @@ describe('a64.itmo (dsl.md "Options")', () => {
   });
 });
 
-describe('adjustment methods (replay.md "Method for single-year NDCs")', () => {
+describe('adjustment methods (docs/reports.md "Adjustment methods")', () => {
   function methodHistory(): HistoryBuilder {
     const history = twoParties({
       hostNdc: { from: 2021, to: 2025, targetYear: 2025, target: 1_000_000 },
@@ -401,7 +401,7 @@ describe('adjustment methods (replay.md "Method for single-year NDCs")', () => {
   });
 });
 
-describe('transferor and acquirer options (replay.md "Accounting entries")', () => {
+describe('transferor and acquirer options (docs/reports.md "Accounting entries")', () => {
   function chain(): HistoryBuilder {
     const history = twoParties();
     history.authorize('2021-06-01', 'A1', 'HST', { activity: 'ACT', purposes: ['NDC'] });
@@ -464,7 +464,7 @@ describe('transferor and acquirer options (replay.md "Accounting entries")', () 
   });
 });
 
-describe('built-in integrity checks (dsl.md) and conservation (replay.md)', () => {
+describe('built-in integrity checks (docs/language.md) and conservation (docs/reports.md)', () => {
   it('each failure rejects with its ledger.* code, rule null and source null; overlapping authorizations are a finding', async () => {
     const history = twoParties();
     history.registry('2021-01-02', 'HST-NR', 'HST');
@@ -519,7 +519,7 @@ describe('built-in integrity checks (dsl.md) and conservation (replay.md)', () =
   });
 });
 
-describe('which Parties are listed, replaced facts, --as-of by UTC day (replay.md, events.md)', () => {
+describe('which Parties are listed, replaced facts, --as-of by UTC day (docs/reports.md, docs/events.md)', () => {
   it('listed with an NDC or any entry; a later inventory for the same year replaces the figure; timestamps count by UTC day', async () => {
     const history = twoParties();
     history.party('2021-01-01', 'INV', 'Inventory only');

@@ -6,7 +6,7 @@ import { runA6 as a6 } from '../../packages/editor/src/cli/run-a6.test-support.t
 import { scratchDir } from './acceptance-helpers.ts';
 import { canonicalJson, chainHead, minifyJsonText, sha256 } from './spec-json.ts';
 
-// replay.md "Worked example (a public test vector)": every number the spec states, and the report shape.
+// docs/reports.md "Worked example (a test vector)": every number the spec states, and the report shape.
 const scratch = scratchDir('worked');
 afterAll(() => scratch.remove());
 const rulebookFile = scratch.write('bilateral.a6', BILATERAL_A6);

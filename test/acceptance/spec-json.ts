@@ -26,7 +26,7 @@ export function sha256(text: string): string {
 }
 
 /**
- * The hash-chain head of a history (events.md "Storage"): each event's canonical form is
+ * The hash-chain head of a history (docs/events.md "Stored events and the hash chain"): each event's canonical form is
  * `{type, id, at, data, meta?, prev}` with `prev` the sha256 of the previous one (64 zeros first).
  */
 export function chainHead(events: readonly { type: string; id: string; at: string; data: unknown; meta?: unknown }[]): string {
@@ -39,7 +39,7 @@ export function chainHead(events: readonly { type: string; id: string; at: strin
   return prev;
 }
 
-/** Every object's keys in sorted order, recursively (replay.md: "Keys are sorted"). */
+/** Every object's keys in sorted order, recursively (docs/reports.md: "The replay report"). */
 export function keysAreSorted(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(keysAreSorted);
   if (value === null || typeof value !== 'object') return true;

@@ -6,7 +6,7 @@ import { eventHash, GENESIS_PREV, toHistoryEvent } from '@a6/ledger';
 import { openStore } from '@a6/ledger/store';
 import { API_TEST_RULEBOOK, BASE_HISTORY, startApi, type ApiHarness } from './api-harness.ts';
 
-// Happy path of every endpoint of cli.md "Server", against a real listening server (memory store).
+// Happy path of every endpoint of docs/api.md "Endpoints", against a real listening server (memory store).
 describe('HTTP API endpoints', () => {
   let api: ApiHarness;
   beforeAll(async () => {

@@ -4,7 +4,7 @@ import { startApi, type ApiHarness, type ApiResponse } from './api-harness.ts';
 const ROLES = ['anonymous', 'reader', 'auditor', 'designer', 'operator:PE-NR', 'operator:SG-NR', 'party:PER', 'party:SGP', 'admin'] as const;
 type RoleName = (typeof ROLES)[number];
 
-// The role × endpoint matrix of cli.md "Server": every role against every writing endpoint.
+// The role × endpoint matrix of docs/api.md "Endpoints": every role against every writing endpoint.
 describe('roles', () => {
   let api: ApiHarness;
   const tokens = new Map<RoleName, string | undefined>();
@@ -44,7 +44,7 @@ describe('roles', () => {
     'events: AuthorizationRevoked of PER-A1': (token) => appendAs(token, { type: 'AuthorizationRevoked', id: `revoke-${unique()}`, data: { authorization: 'PER-A1', reason: 'test' } }),
   };
 
-  it('each role may do exactly what cli.md grants it (201), a token with another role gets 403, no token 401', async () => {
+  it('each role may do exactly what docs/cli.md grants it (201), a token with another role gets 403, no token 401', async () => {
     const matrix: Record<string, string> = {};
     for (const [action, run] of Object.entries(actions)) {
       const row: string[] = [];

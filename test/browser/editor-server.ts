@@ -8,7 +8,7 @@ import { DEFAULT_EXAMPLES_DIR, seedExamples } from '../../packages/editor/src/se
 /**
  * The real server (`createServer`, memory store) serving a built editor app, loaded the way `pnpm start`
  * loads a fresh store: every example rulebook and history, with glasgow_2021 adopted. One more history,
- * `spec-worked-example`, holds replay.md's worked example exactly as printed (15 events): the seeded
+ * `spec-worked-example`, holds docs/reports.md's worked example exactly as printed (15 events): the seeded
  * `worked-example` history also carries the server's adoption event, a 16th.
  */
 export const SPEC_WORKED_EXAMPLE = 'spec-worked-example';

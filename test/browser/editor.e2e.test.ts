@@ -161,7 +161,7 @@ describe.skipIf(chromiumMissing)(
       await expect.poll(() => page.locator('#status-diagnostics').innerText()).toMatch(/^[1-9]\d* errors?/);
       await page.locator('.squiggly-error').first().waitFor();
 
-      // A syntax error needs only the parser: an unknown trigger (dsl.md: it is a syntax error).
+      // A syntax error needs only the parser: an unknown trigger (docs/language.md: it is a syntax error).
       await page.evaluate(() => {
         const { editor } = window.a6Editor!;
         const match = editor.getModel()!.findMatches('on first_transfer {', false, false, true, null, false)[0]!;

@@ -76,7 +76,7 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `editor with the server — s
     await close(page);
   });
 
-  it("runs the worked example (Ctrl+Enter) and shows replay.md's numbers: 15 accepted, levies 50/20, PER adjustment 310", async () => {
+  it("runs the worked example (Ctrl+Enter) and shows docs/reports.md's numbers: 15 accepted, levies 50/20, PER adjustment 310", async () => {
     const { page, errors } = await openEditor(`?file=bilateral-singapore.a6&history=${SPEC_WORKED_EXAMPLE}`);
     expect(await page.evaluate(() => window.a6Editor!.currentPath())).toBe('bilateral-singapore.a6');
     await page.evaluate(() => window.a6Editor!.editor.focus());

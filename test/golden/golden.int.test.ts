@@ -115,7 +115,7 @@ describe('golden replays: every example rulebook over every small example histor
 });
 
 describe('key figures derived by hand (docs/examples.md)', () => {
-  it('worked-example under bilateral (replay.md test vector): levies 50 + 20; PER 930 first transferred, averaged 930 / 3 = 310; SGP −300', async () => {
+  it('worked-example under bilateral (docs/reports.md test vector): levies 50 + 20; PER 930 first transferred, averaged 930 / 3 = 310; SGP −300', async () => {
     const report = await replayed('worked-example.ndjson', 'bilateral');
     expect(report.verdicts).toEqual({ accepted: 15, rejected: 0, findings: 0 });
     // SOP ⌊5% × 1,000⌋ = 50, OMGE ⌈2% × 1,000⌉ = 20.

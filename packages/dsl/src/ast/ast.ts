@@ -118,7 +118,7 @@ export const TRIGGERS = [
 ] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 
-/** Triggers whose rules and levies run once per unit fragment (dsl.md, Granularity). */
+/** Triggers whose rules and levies run once per unit fragment (docs/language.md, Granularity). */
 export const UNIT_TRIGGERS: readonly Trigger[] = [
   'issuance',
   'transfer',

@@ -15,7 +15,7 @@ export interface BuiltinFunction {
 
 const parameter = (name: string, ...types: StaticType[]): BuiltinParameter => ({ name, types });
 
-/** Built-in functions (dsl.md, "Context available in expressions"): state *before* the current event. */
+/** Built-in functions (docs/language.md, "Context: names and fields at each trigger"): state *before* the current event. */
 export const BUILTIN_FUNCTIONS: readonly BuiltinFunction[] = [
   {
     name: 'party',

@@ -21,11 +21,11 @@ function record(shapes: Record<string, unknown>[]) {
 }
 
 describe('spec examples', () => {
-  it('the three rulebooks of dsl.md check clean', () => {
+  it('the three rulebooks of docs/language.md check clean', () => {
     expect(diagnose({ 'glasgow.a6': DSL_EXAMPLE })).toEqual([]);
   });
 
-  it('the worked example of replay.md checks clean', () => {
+  it('the worked example of docs/reports.md checks clean', () => {
     expect(diagnose({ 'bilateral.a6': REPLAY_WORKED_EXAMPLE })).toEqual([]);
   });
 });

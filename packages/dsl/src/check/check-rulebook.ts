@@ -39,7 +39,7 @@ export interface CheckState {
 }
 
 /**
- * StaticType-checks the effective members of one rulebook against the context schema (dsl.md, "Static
+ * StaticType-checks the effective members of one rulebook against the context schema (docs/language.md, "Static
  * checking"). Inherited members are checked again in the child's context because a child's let replaces
  * the parent's; the sink keeps each diagnostic once.
  */

@@ -18,7 +18,7 @@ function checkTotal(text: string): void {
 }
 
 describe('checker totality', () => {
-  it('never throws on the dsl.md example with a slice cut out or a fragment pasted in', () => {
+  it('never throws on the docs/language.md example with a slice cut out or a fragment pasted in', () => {
     const fragments = ['{', '}', '(', ')', '"', 'rule', 'levy 5%', ' extends ', 'import "lib.a6"\n', 'remove rule ', 'let x = ', 'unit.', ' and ', '{unit.', 'on ', ','];
     fc.assert(
       fc.property(

@@ -3,7 +3,7 @@ import type { RootName } from '../compile/compiled-rulebook.ts';
 import { BOOL, DATE, NUMBER, STRING, listOf, recordOf, type RecordKind, type StaticType } from './types.ts';
 
 /**
- * What expressions can see, as data (dsl.md, "Context available in expressions"). The checker, hover
+ * What expressions can see, as data (docs/language.md, "Context: names and fields at each trigger"). The checker, hover
  * and completion all read this table; the ledger's `RecordValue`s must answer exactly these field names.
  */
 export interface ContextField {
@@ -34,7 +34,7 @@ export const CONTEXT_ROOTS: readonly ContextRoot[] = [
     name: 'unit',
     record: 'unit',
     triggers: UNIT_TRIGGERS,
-    doc: 'The unit fragment being decided: a maximal part of a listed range with uniform attributes (dsl.md, Granularity).',
+    doc: 'The unit fragment being decided: a maximal part of a listed range with uniform attributes (docs/language.md, Granularity).',
   },
   {
     name: 'activity',

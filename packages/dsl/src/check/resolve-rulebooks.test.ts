@@ -25,7 +25,7 @@ const BASE = `rulebook base "the base" {
 }
 `;
 
-describe('inheritance (dsl.md, Inheritance)', () => {
+describe('inheritance (docs/language.md, Inheritance)', () => {
   it('a child starts with the parent options, levies, rules and lets; same names replace in place; new ones append', () => {
     const { diagnostics, named } = resolve({
       'main.a6': `${BASE}
@@ -82,7 +82,7 @@ rulebook leaf extends middle { rule fifth on use { require true } }`,
     ]);
   });
 
-  it('the dsl.md variants resolve as the spec describes', () => {
+  it('the docs/language.md variants resolve as the spec describes', () => {
     const { diagnostics, named } = resolve({ 'glasgow.a6': DSL_EXAMPLE });
     expect(diagnostics).toEqual([]);
     const omge = named('omge_at_use');

@@ -18,7 +18,7 @@ export interface ResolvedRulebooks {
 }
 
 /**
- * Name resolution above expressions (dsl.md, "Inheritance"): rulebook names per file and its imports,
+ * Name resolution above expressions (docs/language.md, "Inheritance"): rulebook names per file and its imports,
  * `extends`, `remove`, duplicates, options, and the effective members of every rulebook.
  */
 export function resolveRulebooks(

@@ -39,7 +39,7 @@ export interface ResolvedRulebook {
   readonly cites: readonly string[];
   /** Every option in table order, defaults included. */
   readonly options: ReadonlyMap<OptionName, EffectiveOption>;
-  /** Effective order: inherited first, replacements in place, new ones appended (dsl.md, Inheritance). */
+  /** Effective order: inherited first, replacements in place, new ones appended (docs/language.md, Inheritance). */
   readonly levies: readonly EffectiveMember<LevyDecl>[];
   readonly rules: readonly EffectiveMember<RuleDecl>[];
   readonly lets: ReadonlyMap<string, EffectiveMember<LetDecl>>;

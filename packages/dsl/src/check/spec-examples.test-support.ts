@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * The example rulebooks of dsl.md ("Example") and replay.md ("Worked example"), verbatim: one copy of
+ * The example rulebooks of docs/language.md ("Files, imports and rulebooks") and docs/reports.md ("Worked example"), verbatim: one copy of
  * each, in the parser's fixtures, shared by the parser, checker and formatter tests.
  */
 export const DSL_EXAMPLE = readFileSync(new URL('../parse/fixtures/dsl-example.a6', import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 /**
  * Static types of the rulebook language. Almost every fact may be absent at run time (`none`), so types
  * do not track nullability: `none` is its own type only for the literal, and it is compatible with
- * everything under `==` / `!=` (dsl.md, "Short circuit").
+ * everything under `==` / `!=` (docs/language.md, "Expressions").
  */
 export type RecordKind = 'event' | 'unit' | 'activity' | 'authorization' | 'account' | 'party' | 'ndc';
 

@@ -91,7 +91,7 @@ describe('operators', () => {
   });
 });
 
-describe('short circuit (dsl.md, Short circuit)', () => {
+describe('short circuit (docs/language.md, Short circuit)', () => {
   it('and does not evaluate its right side when the left is false; unevaluated operands are omitted from values', () => {
     const authorizationRecord = new FakeRecord('A1', { cap: 10 });
     const record = new FakeRecord('B:1-10', { authorization: null, quantity: 5 });
@@ -124,7 +124,7 @@ describe('short circuit (dsl.md, Short circuit)', () => {
   });
 });
 
-describe('fail closed (dsl.md, Fail closed)', () => {
+describe('fail closed (docs/language.md, Fail closed)', () => {
   it('none in arithmetic', () => {
     expect(failure({ condition: 'unit.quantity + 1 > 0', state: unit({}) })).toEqual({
       message: 'require unit.quantity + 1 > 0 failed: unit.quantity is none',

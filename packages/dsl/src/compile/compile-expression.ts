@@ -16,7 +16,7 @@ export interface LetBinding {
 const ROOT_NAMES: ReadonlySet<string> = new Set<RootName>(['event', 'unit', 'activity', 'authorization']);
 
 /**
- * Compiles expressions of one rulebook (dsl.md, "Meaning"): short-circuit `and`/`or`, member access on
+ * Compiles expressions of one rulebook (docs/language.md, "What the options mean"): short-circuit `and`/`or`, member access on
  * none yields none, and fail closed — none in arithmetic, ordering or `in`, division by zero and
  * non-boolean conditions give a `Stuck` naming the missing value. Lets are looked up in the rulebook's
  * effective table, so a child's let replaces the parent's even inside inherited rules.
@@ -182,7 +182,7 @@ export class ExpressionCompiler {
     switch (operator) {
       case 'and':
       case 'or': {
-        // Short circuit (dsl.md): the right side runs only when the left does not decide.
+        // Short circuit (docs/language.md): the right side runs only when the left does not decide.
         const decisive = operator === 'or';
         return (scope) => {
           const a = left(scope);

@@ -151,7 +151,7 @@ function compileCheck(
     scope.recorder = new Map();
     const value = condition(scope);
     if (value === true) return null;
-    // Fail closed (dsl.md): anything but true fails, and a missing value is named in the message.
+    // Fail closed (docs/language.md): anything but true fails, and a missing value is named in the message.
     const reason = isStuck(value) ? value.reason : value === false ? null : `${conditionText} is ${renderValue(value)}`;
     const recorder = scope.recorder;
     let explanation: string;
@@ -201,7 +201,7 @@ function compileLevy(member: EffectiveMember<LevyDecl>, compiler: ExpressionComp
     destination:
       decl.destination.kind === 'cancel' ? { kind: 'cancel' } : { kind: 'account', account: `LEVY:${decl.destination.account.name}` },
     source: locate(file, decl.span),
-    // A levy whose where cannot be evaluated takes nothing (dsl.md, "Fail closed").
+    // A levy whose where cannot be evaluated takes nothing (docs/language.md, "Expressions").
     applies: (context) => (where ? where(new EvalScope(context)) === true : true),
     amount: (quantity) => levyAmount(rate, rounding, quantity),
   };

@@ -11,7 +11,7 @@ describe('exactRate', () => {
   });
 });
 
-describe('levyAmount (dsl.md, Levies)', () => {
+describe('levyAmount (docs/language.md, Levies)', () => {
   it('rounds as the rulebook says', () => {
     // 5% of 1000 = 50 exactly: every rounding agrees.
     expect(levyAmount(exactRate('5'), 'down', 1000)).toBe(50);

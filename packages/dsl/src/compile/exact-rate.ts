@@ -3,7 +3,7 @@ import type { ExactRate } from './compiled-rulebook.ts';
 
 /**
  * The exact rate of a percent literal's text: `5` → 5/100, `2.5` → 25/1000. Levies are computed on
- * exact decimals, never binary floating point (dsl.md, "Levies").
+ * exact decimals, never binary floating point (docs/language.md, "`levy`").
  */
 export function exactRate(percentText: string): ExactRate {
   const text = percentText.replace(/_/g, '');

@@ -40,7 +40,7 @@ const hostileText = fc.oneof(
   fc.tuple(fc.constantFrom(...PAYLOADS), fc.string({ maxLength: 8 })).map(([a, b]) => a + b),
 );
 
-/** A string literal's source: only `"`, `\` and line ends need escaping (dsl.md, Lexical). */
+/** A string literal's source: only `"`, `\` and line ends need escaping (docs/language.md, Lexical). */
 const stringLiteral = (text: string) => `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
 /** An else message's source: braces doubled so none of them opens a hole. */
 const messageLiteral = (text: string) => stringLiteral(text.replace(/\{/g, '{{').replace(/\}/g, '}}'));

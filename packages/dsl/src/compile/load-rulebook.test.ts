@@ -14,7 +14,7 @@ function load(files: Record<string, string>, entry: string, name?: string) {
 }
 
 describe('loadRulebook', () => {
-  it('compiles the replay.md worked example: options with defaults, levies with exact rates', () => {
+  it('compiles the docs/reports.md worked example: options with defaults, levies with exact rates', () => {
     const rulebook = load({ 'bilateral.a6': REPLAY_WORKED_EXAMPLE }, 'bilateral.a6');
     expect({
       name: rulebook.name,

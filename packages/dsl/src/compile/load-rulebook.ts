@@ -17,7 +17,7 @@ export type LoadRulebookResult =
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
 /**
- * Checks `entryPath` with its imports and compiles one rulebook (cli.md, `--name`): `name` picks one the
+ * Checks `entryPath` with its imports and compiles one rulebook (docs/cli.md, `--name`): `name` picks one the
  * file declares or imports; by default the last one the entry file declares. Any error anywhere in the
  * program refuses the load (warnings are returned alongside the rulebook).
  */

@@ -15,7 +15,7 @@ export function valuesEqual(a: Value, b: Value): boolean {
   return false;
 }
 
-/** A value as `values` shows it: dates `YYYY-MM-DD`, none null, records by id (replay.md). */
+/** A value as `values` shows it: dates `YYYY-MM-DD`, none null, records by id (docs/reports.md). */
 export function toJsonValue(value: Value): JsonValue {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;

@@ -1,6 +1,6 @@
 import type { Span } from '../ast/ast.ts';
 
-/** Every stable diagnostic code of dsl.md ("Diagnostics format"). Codes never change meaning. */
+/** Every stable diagnostic code of docs/language.md ("Diagnostics"). Codes never change meaning. */
 export const DIAGNOSTIC_CODES = [
   'dsl.syntax',
   'dsl.unknown_name',
@@ -98,7 +98,7 @@ export function makeDiagnostic(
   return data ? { ...diagnostic, data } : diagnostic;
 }
 
-/** `FILE:LINE:COL: severity[code]: message`, the format the CLI and the editor share (dsl.md). */
+/** `FILE:LINE:COL: severity[code]: message`, the format the CLI and the editor share (docs/language.md). */
 export function formatDiagnostic(diagnostic: Diagnostic): string {
   const { file, start, severity, code, message } = diagnostic;
   return `${file}:${start.line}:${start.column}: ${severity}[${code}]: ${message}`;

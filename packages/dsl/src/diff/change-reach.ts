@@ -3,19 +3,19 @@ import type { OptionName } from '../options/options.ts';
 
 /** What a change can affect: the triggers it runs at and the history events that can show it. */
 export interface ChangeReach {
-  /** Triggers whose rules or levies see the change, in dsl.md's trigger order. */
+  /** Triggers whose rules or levies see the change, in docs/language.md's trigger order. */
   readonly triggers: readonly Trigger[];
-  /** History event types (events.md) on which the change can make a difference, in events.md's order. */
+  /** History event types (docs/events.md) on which the change can make a difference, in docs/events.md's order. */
   readonly events: readonly string[];
 }
 
-/** An option's reach, plus the structured-summary fields (replay.md) it can move. */
+/** An option's reach, plus the structured-summary fields (docs/reports.md) it can move. */
 export interface OptionReach extends ChangeReach {
   readonly fields: readonly string[];
 }
 
 /**
- * The events each trigger fires on (dsl.md "Triggers"). `first_transfer` is derived: a range becomes
+ * The events each trigger fires on (docs/language.md "Triggers"). `first_transfer` is derived: a range becomes
  * first transferred at an authorization, issuance, international transfer, use or voluntary
  * cancellation, depending on the options.
  */
@@ -34,14 +34,14 @@ const TRIGGER_EVENT_TYPES: Readonly<Record<Trigger, readonly string[]>> = {
 };
 
 const FIRST_TRANSFER_EVENTS = TRIGGER_EVENT_TYPES.first_transfer;
-/** Event types in events.md's order, as far as triggers reach them (the unique events of the triggers in order). */
+/** Event types in docs/events.md's order, as far as triggers reach them (the unique events of the triggers in order). */
 const TRIGGERED_EVENTS: readonly string[] = [...new Set(TRIGGERS.flatMap((trigger) => TRIGGER_EVENT_TYPES[trigger]))];
 const ADJUSTMENT_FIELDS = ['annual_adjustment', 'average', 'adjustment', 'emissions_balance', 'adjusted_target'];
 const FIRST_TRANSFER_FIELDS = ['first_transferred', 'oimp_first_transferred', 'net', 'cumulative', ...ADJUSTMENT_FIELDS];
 
 /**
- * What each accounting election can move (dsl.md "Options", replay.md "Accounting entries" and
- * "Structured summary"); events listed in events.md's order. `first_transfer.*` and `a64.itmo` decide when a range is first transferred or
+ * What each accounting election can move (docs/language.md "Options", docs/reports.md "Accounting entries" and
+ * "Structured summary"); events listed in docs/events.md's order. `first_transfer.*` and `a64.itmo` decide when a range is first transferred or
  * an ITMO, so rules on `first_transfer` see them; the `adjustment.*` options only change bookings.
  */
 const OPTION_REACH: Readonly<Record<OptionName, OptionReach>> = {

@@ -38,7 +38,7 @@ export interface DiffSide {
  * the rulebooks' own names, titles and cites, and the names of lets never count. A removed member and
  * an added one with the same normal form are one `renamed` difference (their codes and levy names
  * differ, so verdicts and levies do). The order of rules is not a difference: a rule's verdict does
- * not depend on the others, and compare compares the set of codes (replay.md "Compare").
+ * not depend on the others, and compare compares the set of codes (docs/reports.md "The compare report").
  */
 export function diffRulebooks(a: DiffSide, b: DiffSide): RulebookDiff {
   const differences: RulebookDifference[] = [...optionDifferences(a, b), ...levyDifferences(a, b), ...levyOrderDifferences(a, b), ...ruleDifferences(a, b)];
@@ -130,7 +130,7 @@ function levyForm(side: DiffSide, member: EffectiveMember<LevyDecl>): LevyForm {
   return { member, view, parts };
 }
 
-/** A levy rate as a reduced fraction, so `2%` and `2.0%` are one rate (levies compute exactly, dsl.md "Levies"). */
+/** A levy rate as a reduced fraction, so `2%` and `2.0%` are one rate (levies compute exactly, docs/language.md "`levy`"). */
 function rateForm(text: string): string {
   const { numerator, denominator } = exactRate(text);
   const divisor = gcd(numerator, denominator);

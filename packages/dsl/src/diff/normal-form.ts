@@ -9,7 +9,7 @@ import type { EffectiveMember } from '../check/resolved-model.ts';
  * context — the compiler (compile-expression.ts) looks up roots before lets and evaluates a let where
  * it is used, which is what inlining does.
  *
- * Operands are never reordered: `and`/`or` short-circuit and fail closed left to right (dsl.md
+ * Operands are never reordered: `and`/`or` short-circuit and fail closed left to right (docs/language.md
  * "Short circuit", "Fail closed"), so `a and b` and `b and a` can decide differently.
  */
 export type LetTable = ReadonlyMap<string, EffectiveMember<LetDecl>>;

@@ -103,7 +103,7 @@ function ruleLines(difference: RuleDifference): string[] {
   return out;
 }
 
-/** A rule as source lines in the canonical layout (dsl.md grammar), from its view. */
+/** A rule as source lines in the canonical layout (docs/language.md grammar), from its view. */
 export function ruleSource(rule: RuleView): string[] {
   const title = rule.title === null ? '' : ` ${JSON.stringify(rule.title)}`;
   const where = rule.where === null ? '' : ` where ${rule.where}`;

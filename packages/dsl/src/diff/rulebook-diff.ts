@@ -49,7 +49,7 @@ export interface OptionSide {
 export interface OptionDifference {
   readonly kind: 'option';
   readonly option: OptionName;
-  /** The seed paper's item (domain.md §1) the option expresses, e.g. `3(c)`; `null` for none. */
+  /** The seed paper's item (docs/domain.md §1) the option expresses, e.g. `3(c)`; `null` for none. */
   readonly seed: string | null;
   /** The seed paper item in a line; `null` for none. */
   readonly seed_item: string | null;
@@ -92,7 +92,7 @@ export interface LevyDifference {
   readonly affects: ChangeReach;
 }
 
-/** Levies of one trigger take their units from the low end of each range in declaration order (dsl.md "Levies"). */
+/** Levies of one trigger take their units from the low end of each range in declaration order (docs/language.md "`levy`"). */
 export interface LevyOrderDifference {
   readonly kind: 'levy_order';
   readonly trigger: Trigger;
@@ -145,6 +145,6 @@ export type RulebookDifference = OptionDifference | LevyDifference | LevyOrderDi
 
 export interface RulebookDiff {
   readonly rulebooks: readonly [DiffRulebook, DiffRulebook];
-  /** Options (dsl.md's table order), then levies, levy order, then rules; empty when A and B resolve alike. */
+  /** Options (docs/language.md's table order), then levies, levy order, then rules; empty when A and B resolve alike. */
   readonly differences: readonly RulebookDifference[];
 }

@@ -26,7 +26,7 @@ const commentsOf = (text: string): string[] =>
   parseRulebookFile(text, 'f.a6').file.comments.map((comment) => comment.text.trimEnd());
 
 describe('formatRulebookFile', () => {
-  it('lays out the example of dsl.md canonically', () => {
+  it('lays out the example of docs/language.md canonically', () => {
     expect(format(fixture('dsl-example.a6'))).toMatchInlineSnapshot(`
       "// Glasgow rulebook, as adopted (Decisions 2/CMA.3 and 3/CMA.3)
       rulebook glasgow_2021 "Article 6 as adopted at CMA.3" {

@@ -1,6 +1,6 @@
 import type { BinaryOperator, Expr } from '../ast/ast.ts';
 
-// Binding strength, loosest first, as in dsl.md: or < and < not < comparison < + - < * / < unary - <
+// Binding strength, loosest first, as in docs/language.md: or < and < not < comparison < + - < * / < unary - <
 // postfix; literals, names, lists and parentheses bind tightest.
 const OR = 1;
 const AND = 2;

@@ -1,6 +1,6 @@
 /**
- * The engine's accounting elections (dsl.md, "Options"). The first value of each option is its default.
- * `seed` names the item of the seed paper's option list (domain.md §1) the option expresses.
+ * The engine's accounting elections (docs/language.md, "Options"). The first value of each option is its default.
+ * `seed` names the item of the seed paper's option list (docs/domain.md §1) the option expresses.
  */
 export interface OptionSpec {
   readonly name: string;

@@ -11,7 +11,7 @@ export interface TemplateProblem {
 export type HoleParser = (text: string, offsets: readonly number[]) => Expr | null;
 
 /**
- * Splits an unescaped `else` message into literal text and `{expr}` holes (dsl.md, Lexical): `{{` and
+ * Splits an unescaped `else` message into literal text and `{expr}` holes (docs/language.md, Lexical): `{{` and
  * `}}` are literal braces; a lone `}` is kept as text, since it cannot be mistaken for anything else.
  * Holes are parsed by `parseHole`, which reports its own syntax errors; a hole that does not parse is
  * left out of `parts`.

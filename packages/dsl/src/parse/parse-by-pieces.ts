@@ -30,7 +30,7 @@ export interface PieceCache {
  * `option`, `levy`, `rule`, `remove` or `let` appears in code (not where a name is expected) a new
  * declaration starts, however broken the text before it. The file is cut there and each piece is
  * parsed alone with the grammar's start rule for it: good pieces stay in the AST, each bad piece
- * gives its own `dsl.syntax` problem, so one broken rule never hides the next (dsl.md, Static
+ * gives its own `dsl.syntax` problem, so one broken rule never hides the next (docs/language.md, Static
  * checking). A rulebook whose header parses keeps its good members.
  *
  * For a valid file the pieces give exactly the AST of the whole-file parse, so the incremental

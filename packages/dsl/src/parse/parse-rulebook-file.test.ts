@@ -47,7 +47,7 @@ function shape(expr: Expr): string {
 const errorsOf = (text: string): string[] => parseRulebookFile(text, 'bad.a6').diagnostics.map(formatDiagnostic);
 
 describe('parseRulebookFile: the spec examples', () => {
-  it('parses the example block of dsl.md (three rulebooks) without diagnostics', () => {
+  it('parses the example block of docs/language.md (three rulebooks) without diagnostics', () => {
     const { file, diagnostics } = parseRulebookFile(fixture('dsl-example.a6'), 'dsl-example.a6');
     expect(diagnostics).toEqual([]);
     expect(file.rulebooks.map((rulebook) => [rulebook.name.name, rulebook.parent?.name ?? null, rulebook.members.length]))
@@ -63,7 +63,7 @@ describe('parseRulebookFile: the spec examples', () => {
     ]);
   });
 
-  it('parses the worked example of replay.md without diagnostics', () => {
+  it('parses the worked example of docs/reports.md without diagnostics', () => {
     const { file, diagnostics } = parseRulebookFile(fixture('replay-worked-example.a6'), 'bilateral.a6');
     expect(diagnostics).toEqual([]);
     expect(stripSpans(file.rulebooks[0]!.members[2])).toMatchInlineSnapshot(`
@@ -354,7 +354,7 @@ describe('parseRulebookFile: declarations', () => {
     `);
   });
 
-  it('accepts every trigger of dsl.md', () => {
+  it('accepts every trigger of docs/language.md', () => {
     const triggers = 'registration, transition, authorization, revocation, issuance, transfer, international_transfer, first_transfer, use, cancellation, inventory';
     const rule = membersOf(`rule all on ${triggers} { require true }`)[0] as RuleDecl;
     expect(rule.triggers.map((trigger) => trigger.name).join(', ')).toBe(triggers);

@@ -16,7 +16,7 @@ const fragment = fc.constantFrom(
 );
 const noisyText = fc.oneof(fc.string({ maxLength: 200 }), fc.array(fragment, { maxLength: 60 }).map((parts) => parts.join('')));
 
-/** The example of dsl.md with a few characters inserted, deleted or replaced. */
+/** The example of docs/language.md with a few characters inserted, deleted or replaced. */
 const mutatedExample = fc
   .array(
     fc.record({

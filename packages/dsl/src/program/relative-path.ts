@@ -2,7 +2,7 @@ import { dirname, normalizePath } from './resolve-import-path.ts';
 
 /**
  * `target` relative to the folder of `fromFile` (both as the host names them), posix style. Reports
- * name files "relative to the entry file" (replay.md): the entry itself is its own base name.
+ * name files "relative to the entry file" (docs/reports.md): the entry itself is its own base name.
  */
 export function relativePath(fromFile: string, target: string): string {
   const from = splitSegments(dirname(normalizePath(fromFile)));

@@ -24,7 +24,7 @@ describe('resolveImportPath', () => {
   });
 });
 
-describe('relativePath (files relative to the entry file, replay.md)', () => {
+describe('relativePath (files relative to the entry file, docs/reports.md)', () => {
   it.each([
     ['main.a6', 'main.a6', 'main.a6'],
     ['rulebooks/main.a6', 'rulebooks/main.a6', 'main.a6'],

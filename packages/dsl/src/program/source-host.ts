@@ -1,7 +1,7 @@
 /**
  * How the language reads files. The checker never touches the file system itself: it runs in Node
  * (`nodeSourceHost`) and in a browser worker (`memorySourceHost`, or a host over the server's
- * stored files) — dsl.md, "Files and hosts".
+ * stored files) — docs/language.md, "Files, imports and rulebooks".
  */
 export interface SourceHost {
   /** The file's text, or `undefined` when the host has no such file. */

@@ -292,7 +292,7 @@ function findLastIndex<T>(items: readonly T[], predicate: (item: T) => boolean):
 }
 
 /**
- * Inside an `else` message, `{expr}` holes are expressions of the rule (dsl.md, Lexical): complete
+ * Inside an `else` message, `{expr}` holes are expressions of the rule (docs/language.md, Lexical): complete
  * there as in a check, with the rule's triggers.
  */
 function holeSite(text: string, literal: SourceToken, offset: number, before: readonly SourceToken[]): CompletionSite {

@@ -11,7 +11,7 @@ export function isDeclaredTarget(target: SymbolTarget): target is DeclaredTarget
 const keyOf = (file: string, span: Span): string => `${file}:${span.start}:${span.end}`;
 
 /**
- * Declarations that must keep one name (dsl.md, Inheritance): a child's `rule x` replaces the parent's
+ * Declarations that must keep one name (docs/language.md, Inheritance): a child's `rule x` replaces the parent's
  * `x` by name, and an inherited rule that uses `lim` is checked against the child's `let lim` too. They
  * form one family; references and rename work on families, so renaming the parent's rule also renames
  * the replacement and every `remove rule x`, and the program keeps its meaning.

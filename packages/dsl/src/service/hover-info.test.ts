@@ -43,7 +43,7 @@ describe('hover', () => {
     expect(hover('rulebook a { rule x on use { require un<|>it.itmo } }')).toMatchInlineSnapshot(`
       "**unit** (context): unit
 
-      The unit fragment being decided: a maximal part of a listed range with uniform attributes (dsl.md, Granularity).
+      The unit fragment being decided: a maximal part of a listed range with uniform attributes (docs/language.md, Granularity).
 
       Available at the unit triggers."
     `);

@@ -1,6 +1,6 @@
 import type { Trigger } from '../ast/ast.ts';
 
-/** What each trigger means (dsl.md, Triggers and Granularity): the event it fires on and how often. */
+/** What each trigger means (docs/language.md, Triggers and Granularity): the event it fires on and how often. */
 export const TRIGGER_DOCS: Readonly<Record<Trigger, string>> = {
   registration: 'Fires on `ActivityRegistered`, once per event.',
   transition: 'Fires on `ActivityTransitioned` (a CDM activity moving to 6.4, Decision 3/CMA.3 annex), once per event.',
@@ -17,7 +17,7 @@ export const TRIGGER_DOCS: Readonly<Record<Trigger, string>> = {
   inventory: 'Fires on `InventoryReported`, once per event.',
 };
 
-/** One line per keyword (dsl.md, Grammar and Meaning), shown on hover. */
+/** One line per keyword (docs/language.md, Grammar and Meaning), shown on hover. */
 export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
   rulebook: 'Declares a rulebook: a named set of options, levies, rules and lets. `rulebook NAME [extends PARENT] ["title"] { … }`',
   extends: "Starts from the parent's options, levies, rules and lets; a member with the same name replaces the parent's.",
@@ -49,7 +49,7 @@ export const KEYWORD_DOCS: Readonly<Record<string, string>> = {
 };
 
 /**
- * The seed paper's option items (domain.md §1) that an option expresses, in a line each, for hovers.
+ * The seed paper's option items (docs/domain.md §1) that an option expresses, in a line each, for hovers.
  */
 export const SEED_ITEMS: Readonly<Record<string, string>> = {
   '3(a)': 'Corresponding adjustments, object: adjust the NDC target level ("pre-emissions") vs the emissions inventory (the adopted "emissions balance").',

@@ -120,7 +120,7 @@ function addOffer(offer: CompletionOffer, context: OfferContext): void {
   }
 }
 
-/** Only what exists at *all* the rule's triggers: the checker rejects the rest (dsl.md, Static checking). */
+/** Only what exists at *all* the rule's triggers: the checker rejects the rest (docs/language.md, Static checking). */
 function availableAt(available: readonly Trigger[] | null, wanted: readonly Trigger[] | null): boolean {
   return available === null || wanted === null || wanted.every((trigger) => available.includes(trigger));
 }

@@ -105,7 +105,7 @@ describe('rename', () => {
     expect(rename(files, 'where').result).toMatchInlineSnapshot(`
       {
         "ok": false,
-        "reason": "'where' is a keyword (dsl.md, Lexical): it cannot name a rule",
+        "reason": "'where' is a keyword (docs/language.md, Lexical): it cannot name a rule",
       }
     `);
     expect(rename(files, 'Vintage').result).toMatchInlineSnapshot(`

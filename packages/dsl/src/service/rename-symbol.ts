@@ -46,7 +46,7 @@ export function renameSymbol(
   if (!prepared.ok) return prepared;
   const reference = snapshot.program.referenceAt(path, offset)!;
   const target = reference.target as DeclaredTarget;
-  if (KEYWORD_SET.has(newName)) return { ok: false, reason: `'${newName}' is a keyword (dsl.md, Lexical): it cannot name a ${target.kind}` };
+  if (KEYWORD_SET.has(newName)) return { ok: false, reason: `'${newName}' is a keyword (docs/language.md, Lexical): it cannot name a ${target.kind}` };
   if (!IDENTIFIER.test(newName)) {
     return { ok: false, reason: `'${newName}' is not an identifier: use lower-case letters, digits and '_', not starting with a digit` };
   }

@@ -11,7 +11,7 @@ const fragment = fc.constantFrom(
   '(', ')', '"', '{{', '.', ',', '=', ' and ', '5%', 'unit.', 'event.', 'use', '//', '/*', '*/', '\n', 'x', 'é', '\u{1F600}',
 );
 
-/** The example of dsl.md with a few edits: what an editor holds while someone types. */
+/** The example of docs/language.md with a few edits: what an editor holds while someone types. */
 const editedExample = fc
   .array(fc.record({ at: fc.nat({ max: example.length }), remove: fc.nat({ max: 8 }), insert: fc.oneof(fragment, fc.string({ maxLength: 3 })) }), {
     minLength: 1,

@@ -33,7 +33,7 @@ const isWordPart = (code: number): boolean => isWordStart(code) || isDigit(code)
 
 /**
  * A lexer over any text, total like the parser: completion, hover on keywords and semantic tokens work
- * on half-typed source the grammar rejects. It follows the grammar's lexical rules (dsl.md, Lexical);
+ * on half-typed source the grammar rejects. It follows the grammar's lexical rules (docs/language.md, Lexical);
  * a word after `.` is a field, never a keyword (`event.to`).
  */
 export function tokenizeSource(text: string, base = 0): SourceToken[] {

@@ -16,7 +16,7 @@ import { registerTokenCommand } from './commands/token-command.ts';
 import { registerVerifyCommand } from './commands/verify-command.ts';
 
 /**
- * The `a6` command line (cli.md), built in one place: it lives in the editor package because that is
+ * The `a6` command line (docs/cli.md), built in one place: it lives in the editor package because that is
  * the one package that sees dsl, ledger and editor, which `serve` and `lsp` need.
  */
 export function buildProgram(): Command {

@@ -1,5 +1,5 @@
 /**
- * Shared conventions of every `a6` command (cli.md): `--json` prints exactly one JSON document on
+ * Shared conventions of every `a6` command (docs/cli.md): `--json` prints exactly one JSON document on
  * stdout; errors as `{"error": {code, message, details?}}`; exit codes 0 ok, 1 invalid input, 2 usage,
  * 3 internal or storage failure. Diagnostics, progress and logs go to stderr.
  */
@@ -48,7 +48,7 @@ let quietOnClosedStdout = false;
 /**
  * For commands that stream NDJSON to stdout (`export`, `import-a62`): a reader that goes away
  * (`a6 export | head`) ends the process quietly with its exit code so far, instead of an unhandled
- * EPIPE stack trace and exit 1 (which cli.md reserves for invalid input). Installed once per process.
+ * EPIPE stack trace and exit 1 (which docs/cli.md reserves for invalid input). Installed once per process.
  */
 export function endQuietlyWhenStdoutCloses(): void {
   if (quietOnClosedStdout) return;

@@ -1,7 +1,7 @@
 import { CommanderError, type Command } from 'commander';
 import { CliFailure, EXIT_INTERNAL, EXIT_USAGE, isCliFailure, reportFailure } from './cli-io.ts';
 
-/** Runs the program with uniform error handling and exit codes (cli.md). */
+/** Runs the program with uniform error handling and exit codes (docs/cli.md). */
 export async function runProgram(program: Command, argv: readonly string[]): Promise<void> {
   const json = argv.includes('--json');
   try {

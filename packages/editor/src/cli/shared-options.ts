@@ -9,7 +9,7 @@ import { DEFAULT_STORE_URL, StoreUrlError, isStoreError, openStore, type EventSt
 import { CliFailure, EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, writeError } from './cli-io.ts';
 
 /**
- * What several commands take the same way (cli.md): `--history FILE | --store URL`, `--rulebook
+ * What several commands take the same way (docs/cli.md): `--history FILE | --store URL`, `--rulebook
  * FILE.a6[#NAME]` with `--name`, `--as-of`, `--json | --format`, `--out`, and the progress bar.
  */
 
@@ -30,7 +30,7 @@ export interface HistoryInput {
   readonly store?: string;
 }
 
-/** What `--store URL` takes, in the help of every command that opens a store (cli.md). */
+/** What `--store URL` takes, in the help of every command that opens a store (docs/cli.md). */
 export const STORE_OPTION_HELP = 'sqlite:PATH | memory: | postgres://… | kurrentdb://…, with ?history=ID';
 
 /** `--history FILE | --store URL`, for the commands that read a history from either (`withHistoryInput`). */
@@ -47,7 +47,7 @@ export function usage(message: string): CliFailure {
 
 /**
  * Repeatable `--rulebook` / `--name` options that remember their order on the command line, so each
- * `--name` binds to the `--rulebook` before it (cli.md). Commander calls parsers in argv order.
+ * `--name` binds to the `--rulebook` before it (docs/cli.md). Commander calls parsers in argv order.
  */
 export function orderedOptionParsers(): { collect: (value: string, previous: readonly OrderedValue[]) => OrderedValue[] } {
   let order = 0;
@@ -178,7 +178,7 @@ export function checkAsOf(asOf: string | undefined): void {
   if (asOf !== undefined && !isHistoryDate(asOf)) throw usage(`--as-of takes a day YYYY-MM-DD, not '${asOf}'`);
 }
 
-/** The store of `serve` and `token`: `--store`, else `A6_STORE`, else the embedded default (cli.md). */
+/** The store of `serve` and `token`: `--store`, else `A6_STORE`, else the embedded default (docs/cli.md). */
 export function serverStoreUrl(option: string | undefined): string {
   return option ?? process.env.A6_STORE ?? DEFAULT_STORE_URL;
 }

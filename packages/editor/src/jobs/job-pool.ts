@@ -77,7 +77,7 @@ export class Job {
 const CANCELLED: JobFailure = { status: 409, code: 'server.job_cancelled', message: 'the job was cancelled' };
 
 /**
- * Runs replays and compares in worker threads, never on the server's event loop (cli.md "Server"):
+ * Runs replays and compares in worker threads, never on the server's event loop (docs/api.md "Endpoints"):
  * bounded concurrency with a bounded queue, a timeout per job, a history size limit, and cancellation
  * (the request's connection closing, or `DELETE /api/jobs/:id`) that terminates the worker at once.
  */

@@ -66,7 +66,7 @@ export interface A6Server {
 }
 
 /**
- * The HTTP service (cli.md "Server"): the editor app at `/`, the JSON API under `/api`. The store
+ * The HTTP service (docs/api.md "Endpoints"): the editor app at `/`, the JSON API under `/api`. The store
  * ports are the caller's; everything else (live ledger, job pool) lives and dies with the server.
  * Each route gets only the port it needs.
  */

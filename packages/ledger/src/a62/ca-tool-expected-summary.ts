@@ -11,7 +11,7 @@
  *   transfer in the data; publishers' note on Gambia and Sierra Leone). Row 10 books additions to the
  *   vintage year (para 8(a), trajectory reading: the snapshot carries no NDC method or inventory).
  * - `glasgow`: what replaying the converted history under `glasgow_2021` must give. A unit is first
- *   transferred only once it is both issued and authorized (dsl.md "Options"), so the year is the later
+ *   transferred only once it is both issued and authorized (docs/language.md "Options"), so the year is the later
  *   of the authorization year (authorizations are dated 1 January) and the issuance year, for both
  *   `Authorisation` and `Issuance`. Adjustments are booked to the vintage either way, so the two
  *   readings agree on `adjustment` and on totals, and differ only in the year of rows 5/6.
@@ -25,7 +25,7 @@ export interface WorkbookYear {
   readonly cumulative: number;
 }
 
-/** A structured-summary year row as `a6 replay --json` writes it (replay.md), for this history. */
+/** A structured-summary year row as `a6 replay --json` writes it (docs/reports.md), for this history. */
 export interface GlasgowYear {
   readonly first_transferred: number;
   readonly oimp_first_transferred: number;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { A62Issue, A62Result } from './a62-issue.ts';
 
 /**
- * The Article 6.2 Corresponding Adjustments Reporting Tool snapshot (shared/data/README.md): a compact
+ * The Article 6.2 Corresponding Adjustments Reporting Tool snapshot (examples/data/README.md): a compact
  * columnar JSON where row `i` is one authorized credit block and small-integer columns index the
  * dictionary of the same name in `d`.
  */

@@ -5,7 +5,7 @@ import { HOST_PARTIES, type HostParty } from './host-parties.ts';
 import { serialRange } from './serial-range.ts';
 
 /**
- * Converts the CA tool snapshot into a history (events.md). Every id is derived from the data, dates
+ * Converts the CA tool snapshot into a history (docs/events.md). Every id is derived from the data, dates
  * come from the data (authorizations: 1 January of the authorization year, the only date given), and
  * the order is a total order on (date, event kind, source row), so the same snapshot always gives the
  * same bytes. The conventions are documented in docs/examples.md ("The real Article 6.2 data").

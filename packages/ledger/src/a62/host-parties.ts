@@ -1,6 +1,6 @@
 /**
  * The 14 host Parties of the CA tool snapshot, keyed by the workbook's country name, with their
- * ISO 3166-1 alpha-3 code (shared/data/README.md) and the name the ledger records.
+ * ISO 3166-1 alpha-3 code (examples/data/README.md) and the name the ledger records.
  *
  * `groups` are not in the snapshot: they come from the UN list of least developed countries as of the
  * cutoff (Lao PDR and Cambodia have not graduated yet) and the UN M49 region (`Africa`), so that

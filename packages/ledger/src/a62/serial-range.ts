@@ -1,5 +1,5 @@
 /**
- * The unit numbers a programme serial encodes (domain.md §3, "Serial formats seen in the wild"):
+ * The unit numbers a programme serial encodes (docs/domain.md §3, "Serial formats seen in the wild"):
  * - Gold Standard `GS1-1-TZ-GS11732-16-2022-25700-1-100`: issuance batch, then start–end last;
  * - Verra `18783-910564676-910573425-VCS-VCU-842-VER-MG-3-2311-01012024-30042024-1`: batch, start, end, …;
  * - ART `ART-GY-102-2021-11-2759599 to 2760598`.

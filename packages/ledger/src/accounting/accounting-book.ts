@@ -1,5 +1,5 @@
 /**
- * The accounting entries of replay.md ("Accounting entries"), per metric, Party and year, as exact
+ * The accounting entries of docs/reports.md ("Accounting entries"), per metric, Party and year, as exact
  * integer sums. The engine books into it only when an event is accepted; the structured summary is
  * derived from it at the end (averages divide once there, never here).
  */

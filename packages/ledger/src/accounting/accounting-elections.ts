@@ -1,7 +1,7 @@
 import { defaultOptions } from '@a6/dsl';
 
 /**
- * The rulebook's accounting elections (dsl.md "Options"), read once into typed fields so the hot path
+ * The rulebook's accounting elections (docs/language.md "Options"), read once into typed fields so the hot path
  * never looks an option up by name. Unknown values cannot reach here: the checker rejects them
  * (`dsl.bad_option_value`); a missing option takes its default.
  */

@@ -40,7 +40,7 @@ function column(years: Readonly<Record<string, SummaryYear>>, field: keyof Summa
   return Object.fromEntries(Object.entries(years).map(([year, row]) => [year, row[field]]));
 }
 
-describe('adjustment methods (replay.md "Method for single-year NDCs")', () => {
+describe('adjustment methods (docs/reports.md "Adjustment methods")', () => {
   it('trajectory: adjustment = annual_adjustment for every year; years run from the NDC start to the last entry', () => {
     const party = per(singleYear(), [2022, 2023], { 'adjustment.single_year': 'trajectory' });
     expect(party.method).toBe('trajectory');

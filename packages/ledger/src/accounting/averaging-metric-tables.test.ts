@@ -6,7 +6,7 @@ import { explainSync } from '../explain/explain.ts';
 import type { SummaryYear } from './structured-summary.ts';
 
 /**
- * replay.md, averaging: the elapsed years are the *Party's* (from the NDC period start through its
+ * docs/reports.md, averaging: the elapsed years are the *Party's* (from the NDC period start through its
  * latest reported inventory year), so every metric table of the Party counts the same elapsed years.
  * Inventories are reported in tCO2e only; an MWh table has none of its own and must still stop at the
  * Party's latest inventory year, not run on to the year of the last replayed event.
@@ -35,7 +35,7 @@ function column(years: Readonly<Record<string, SummaryYear>>, field: keyof Summa
 const rulebook = (window: 'elapsed' | 'period') =>
   testRulebook({ options: { 'first_transfer.ndc': 'issuance', 'adjustment.averaging_window': window } });
 
-describe('averaging in a non-tCO2e metric table counts the Party’s elapsed years (replay.md)', () => {
+describe('averaging in a non-tCO2e metric table counts the Party’s elapsed years (docs/reports.md)', () => {
   it('window elapsed: MWh average = 600 / 3 = 200 in 2021–2023 (the 90 MWh of 2025 wait); tCO2e = 300 / 3 = 100', () => {
     given(history(...twoParties(), ...rows))
       .when(rulebook('elapsed'))

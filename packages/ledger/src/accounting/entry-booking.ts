@@ -4,7 +4,7 @@ import type { AccountingElections } from './accounting-elections.ts';
 /**
  * What an accepted event did to one fragment's units, as far as accounting cares. The engine fills
  * one reused object per fragment (no allocation on the hot path) and `bookUnitFlow` books the entries
- * of replay.md ("Accounting entries"). Levied units never reach here.
+ * of docs/reports.md ("Accounting entries"). Levied units never reach here.
  */
 export interface UnitFlow {
   kind: 'issuance' | 'authorization' | 'transfer' | 'use' | 'cancellation';

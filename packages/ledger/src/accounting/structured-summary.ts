@@ -4,7 +4,7 @@ import { DEFAULT_METRIC, type AccountingBook, type PartyBook, type YearFlows } f
 import type { AccountingElections } from './accounting-elections.ts';
 
 /**
- * The structured summary (replay.md; Table 4 of the BTR) per Party and year, derived from the booked
+ * The structured summary (docs/reports.md; Table 4 of the BTR) per Party and year, derived from the booked
  * entries at the end of a replay. Sums are exact integers; an average divides once, at the end.
  */
 
@@ -28,7 +28,7 @@ export interface SummaryYear {
   readonly a64_used: number | null;
 }
 
-/** Field order of a year row as replay.md's table lists it (CSV columns, compare's diff order). */
+/** Field order of a year row as docs/reports.md's table lists it (CSV columns, compare's diff order). */
 export const SUMMARY_FIELDS: readonly (keyof SummaryYear)[] = [
   'first_transferred',
   'oimp_first_transferred',
@@ -53,7 +53,7 @@ export interface MetricSummary {
 export interface PartySummary {
   readonly method: AdjustmentMethod;
   readonly years: Readonly<Record<string, SummaryYear>>;
-  /** Metrics other than tCO2e (replay.md: `parties.P.metrics.METRIC.years`); absent when there are none. */
+  /** Metrics other than tCO2e (docs/reports.md: `parties.P.metrics.METRIC.years`); absent when there are none. */
   readonly metrics?: Readonly<Record<string, MetricSummary>>;
 }
 
@@ -65,7 +65,7 @@ export interface SummaryInput {
   readonly lastAt: string | null;
 }
 
-/** The method a Party's adjustment follows: multi-year NDCs always use a trajectory (replay.md). */
+/** The method a Party's adjustment follows: multi-year NDCs always use a trajectory (docs/reports.md). */
 export function adjustmentMethod(ndc: Ndc | null, elections: AccountingElections): AdjustmentMethod {
   if (ndc === null || ndc.kind === 'multi-year') return 'trajectory';
   if (elections.singleYear === 'party_method') return ndc.method ?? 'trajectory';
@@ -85,7 +85,7 @@ export function structuredSummary(input: SummaryInput): Record<string, PartySumm
       if (table.hasEntries) metrics[metric] = { years: table.years };
     }
     const hasOtherMetrics = Object.keys(metrics).length > 0;
-    // replay.md: a Party is listed when it has an NDC or any entry (a non-zero booking or an inventory).
+    // docs/reports.md: a Party is listed when it has an NDC or any entry (a non-zero booking or an inventory).
     if (party.ndc === null && !main.hasEntries && !hasOtherMetrics) continue;
     summary[party.code] = hasOtherMetrics ? { method, years: main.years, metrics } : { method, years: main.years };
   }
@@ -119,7 +119,7 @@ function metricTable(input: SummaryInput, party: PartyState, method: AdjustmentM
   if (ndc !== null && method === 'averaging') {
     // 2/CMA.3 annex para 7(a)(ii): cumulative ITMOs divided by the elapsed years of the NDC period,
     // which run from its start through the latest inventory year (none: the last replayed event's year).
-    // The elapsed years are the Party's (replay.md), so a metric table counts them from the tCO2e
+    // The elapsed years are the Party's (docs/reports.md), so a metric table counts them from the tCO2e
     // inventory too, although it lists no inventory of its own.
     const latestInventory = party.inventory.size > 0 ? Math.max(...party.inventory.keys()) : null;
     const horizon = latestInventory ?? (input.lastAt === null ? ndc.from - 1 : Number(input.lastAt.slice(0, 4)));

@@ -4,7 +4,7 @@ import type { AefActionType } from './aef-report.ts';
 
 /**
  * The Party that answers for ITMOs in an account (docs/aef.md "Who reports what"): the account's Party
- * (its own, else its registry's: events.md), and for an account without one (an independent or
+ * (its own, else its registry's: docs/events.md), and for an account without one (an independent or
  * mechanism registry) the units' first transferring Party, the host that authorized them.
  */
 export function custodianOf(state: LedgerState, account: AccountState, block: BlockState): string {

@@ -325,7 +325,7 @@ function finishAction(draft: DraftAction): AefActionRow {
   };
 }
 
-/** ISO 8601 UTC date-time of an `at` value (a date means its start, events.md). */
+/** ISO 8601 UTC date-time of an `at` value (a date means its start, docs/events.md). */
 function isoDateTime(at: string): string {
   if (at.length === 10) return `${at}T00:00:00Z`;
   return at.endsWith('+00:00') ? `${at.slice(0, -6)}Z` : at;

@@ -32,7 +32,7 @@ export interface VerdictDiff {
 
 export interface SummaryDiff {
   readonly party: string;
-  /** Only for metrics other than tCO2e (replay.md `parties.P.metrics.METRIC`); absent for tCO2e. */
+  /** Only for metrics other than tCO2e (docs/reports.md `parties.P.metrics.METRIC`); absent for tCO2e. */
   readonly metric?: string;
   readonly year: number;
   readonly field: keyof SummaryYear;
@@ -40,7 +40,7 @@ export interface SummaryDiff {
   readonly values: Readonly<Record<string, number | null>>;
 }
 
-/** The `a6.compare/1` report (replay.md "Compare"). Keys are sorted when it is written (`sortedJson`). */
+/** The `a6.compare/1` report (docs/reports.md "The compare report"). Keys are sorted when it is written (`sortedJson`). */
 export interface CompareReport {
   readonly format: typeof COMPARE_REPORT_FORMAT;
   readonly history: { readonly events: number; readonly head: string };
@@ -49,7 +49,7 @@ export interface CompareReport {
   /** First `seq` where verdicts, levies or booked accounting entries differ; `null` when nothing does. */
   readonly first_divergence: number | null;
   readonly verdict_diffs: readonly VerdictDiff[];
-  /** Ordered by party, (metric,) year, then field in replay.md's table order. */
+  /** Ordered by party, (metric,) year, then field in docs/reports.md's table order. */
   readonly summary_diffs: readonly SummaryDiff[];
   /** sha256 of the canonical JSON of this report without `digest`. */
   readonly digest: string;

@@ -35,7 +35,7 @@ function rulebook(name: string): CompiledRulebook {
 
 const run = (...names: string[]) => compareSync(workedExampleHistory(), names.map(rulebook)).report;
 
-describe('compare (replay.md "Compare", a6.compare/1)', () => {
+describe('compare (docs/reports.md "The compare report", a6.compare/1)', () => {
   it('a rulebook compared with itself yields no diffs; equal names get NAME#N keys', () => {
     const report = run('bilateral', 'bilateral');
     expect(report.rulebooks.map((entry) => entry.key)).toEqual(['bilateral#1', 'bilateral#2']);

@@ -55,7 +55,7 @@ function sameVerdict(a: CompareVerdict, b: CompareVerdict): boolean {
 }
 
 /**
- * Folds one history through every rulebook at once (replay.md "Compare": decode once, one pass). Each
+ * Folds one history through every rulebook at once (docs/reports.md "The compare report": decode once, one pass). Each
  * event is stepped through every engine; the baseline (the first rulebook) is also asked first, on its
  * state before the event, so a rulebook that decides differently can be probed on that same state.
  */
@@ -197,7 +197,7 @@ const ADJUSTMENT_FIELDS: ReadonlySet<string> = new Set(['transferorAdded', 'acqu
  * An entry as compare compares it. An adjustment entry also names what it adjusts and how it will be
  * spread (the Party's resolved method, the object, the averaging window): the same 930 units booked
  * to a trajectory and to an average are different entries, so an options-only variant diverges where
- * its first such entry is booked (replay.md "Compare": "an options-only variant diverges too").
+ * its first such entry is booked (docs/reports.md "The compare report": "an options-only variant diverges too").
  */
 function entryKey(engine: ReplayEngine, entry: BookedEntry): string {
   const key = `${entry.metric}|${entry.party}|${entry.year}|${entry.field}|${entry.quantity}|${entry.vintage}`;
@@ -222,7 +222,7 @@ function compareCodes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Every (party, metric, year, field) whose values are not all equal, in replay.md's order; a missing side is `null`. */
+/** Every (party, metric, year, field) whose values are not all equal, in docs/reports.md's order; a missing side is `null`. */
 function summaryDiffs(keys: readonly string[], summaries: readonly Readonly<Record<string, PartySummary>>[]): SummaryDiff[] {
   const diffs: SummaryDiff[] = [];
   const parties = [...new Set(summaries.flatMap((summary) => Object.keys(summary)))].sort(compareCodes);
@@ -251,7 +251,7 @@ function summaryDiffs(keys: readonly string[], summaries: readonly Readonly<Reco
 }
 
 /**
- * `compare(history, rulebooks)` (replay.md "Compare"): the `a6.compare/1` report of one pass over the
+ * `compare(history, rulebooks)` (docs/reports.md "The compare report"): the `a6.compare/1` report of one pass over the
  * history through every rulebook (the first is the baseline), with each rulebook's replay report.
  */
 export async function compareDetailed(

@@ -74,7 +74,7 @@ function sameVerdict(a: CompareVerdict, b: CompareVerdict): boolean {
 }
 
 /**
- * Checks the recorded verdicts of one adoption period (cli.md `a6 verify --rulebook`). The live ledger
+ * Checks the recorded verdicts of one adoption period (docs/cli.md `a6 verify --rulebook`). The live ledger
  * decides each request on the state of the *whole* history replayed under the rulebook in force (the
  * server rebuilds its engine from the start at every adoption), so the period is checked the same way:
  * a replay from the first event under the matched rulebook, comparing every `TransactionDecided` of the

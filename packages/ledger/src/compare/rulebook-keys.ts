@@ -1,5 +1,5 @@
 /**
- * Compare keys (replay.md "Compare"): a rulebook's name, or `NAME#N` (N its 1-based position) for every
+ * Compare keys (docs/reports.md "The compare report"): a rulebook's name, or `NAME#N` (N its 1-based position) for every
  * rulebook whose name another one shares — the same rulebook twice, or two files declaring one name.
  */
 export function rulebookKeys(names: readonly string[]): string[] {

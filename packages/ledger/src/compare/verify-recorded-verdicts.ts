@@ -9,7 +9,7 @@ import { adoptionPeriods, matchesAdoption, unverifiedPeriod, verifyPeriod, type 
 export type CandidateRulebookLoader = (file: string, name: string) => CompiledRulebook | undefined;
 
 /**
- * `a6 verify --rulebook FILE.a6…` (cli.md), the rulebook part: each `RulebookAdopted` period is replayed
+ * `a6 verify --rulebook FILE.a6…` (docs/cli.md), the rulebook part: each `RulebookAdopted` period is replayed
  * with the first candidate file that declares a rulebook of the adopted name and sha256, and every
  * recorded `TransactionDecided` of the period is checked (same verdict, same set of codes); periods that
  * no file matches are reported unverified. `read(types?)` reads the history again (one pass per matched

@@ -2,7 +2,7 @@ import type { FlowField } from '../accounting/accounting-book.ts';
 import type { EventType } from '../events/types.ts';
 
 /**
- * One accounting entry as it was booked (replay.md "Accounting entries"), with the event and the unit
+ * One accounting entry as it was booked (docs/reports.md "Accounting entries"), with the event and the unit
  * range that caused it: what `a6 explain` shows behind a summary figure, and what `a6 compare` compares
  * event by event to find where two rulebooks first diverge.
  */

@@ -12,7 +12,7 @@ import type {
 import type { UnitAttributes } from '../state/unit-ranges.ts';
 
 /**
- * The records rules read (dsl.md "Context available in expressions"), with snake_case fields. They are
+ * The records rules read (docs/language.md "Context: names and fields at each trigger"), with snake_case fields. They are
  * thin views over the ledger state, read while the event is being decided and before anything changes,
  * so they show the state *before* the event. They live in one file because they are one family: each is
  * a dozen lines and they refer to each other (a unit's authorization, an event's accounts).
@@ -81,7 +81,7 @@ export class EventRecord extends RecordValue {
       const account = this.source.state.findAccount(event.data[name]);
       return account === undefined ? null : this.source.accountRecord(account);
     }
-    // Every other field is the event's own data field in snake_case (dsl.md: `inNdc` → `in_ndc`).
+    // Every other field is the event's own data field in snake_case (docs/language.md: `inNdc` → `in_ndc`).
     const key = snakeToCamel(name);
     const data = event.data as unknown as Record<string, unknown>;
     if (!Object.hasOwn(data, key)) return null;

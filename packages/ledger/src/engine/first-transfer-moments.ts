@@ -3,7 +3,7 @@ import type { FirstTransferDefinition } from '../events/types.ts';
 import type { AuthorizationState, BlockState } from '../state/ledger-state.ts';
 
 /**
- * The events that first transfer a unit (dsl.md "Options"), as bits. Authorization and issuance are
+ * The events that first transfer a unit (docs/language.md "Options"), as bits. Authorization and issuance are
  * one moment: "a unit can be first transferred only once it is both issued and authorized", so either
  * definition fires at whichever of the two comes later.
  */

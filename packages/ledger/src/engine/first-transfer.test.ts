@@ -32,7 +32,7 @@ function firstTransfers(rows: HistoryRow[], options: Options = {}): Record<strin
 
 const allMoves = [transferDomestic('2024-01-01'), transferAbroad('2025-01-01'), use('2026-01-01', 2027), cancelVoluntarily('2028-01-01')];
 
-describe('first transfer (dsl.md Options)', () => {
+describe('first transfer (docs/language.md Options)', () => {
   it('NDC, first_transfer.ndc = international_transfer (default): only the international transfer, in its year', () => {
     // 20 units (11–30) go abroad in 2025; the domestic transfer, the use and the cancellation do not count.
     expect(firstTransfers([authorize('2022-01-01', ['NDC']), issue('2023-01-01'), ...allMoves])).toEqual({ '2025': [20, 0] });

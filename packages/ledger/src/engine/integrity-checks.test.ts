@@ -20,7 +20,7 @@ function verdictOfLast(rows: HistoryRow[]): { codes: string[]; entries: number }
   return { codes: entries.length === 0 ? ['accepted'] : entries.map((entry) => entry.code), entries: entries.length };
 }
 
-describe('built-in integrity checks (dsl.md)', () => {
+describe('built-in integrity checks (docs/language.md)', () => {
   it('the setup itself is accepted', () => {
     expect(verdictOfLast([])).toEqual({ codes: ['accepted'], entries: 0 });
   });

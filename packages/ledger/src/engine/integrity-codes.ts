@@ -1,5 +1,5 @@
 /**
- * The built-in integrity checks (dsl.md "Built-in integrity checks", the ITL's technical checks) with
+ * The built-in integrity checks (docs/ledger.md "Built-in integrity checks", the ITL's technical checks) with
  * their stable codes. They run before any rule and cannot be removed; a failure rejects the event with a
  * single entry (`rule: null`, `source: null`). Meanings are listed in docs/ledger.md.
  */

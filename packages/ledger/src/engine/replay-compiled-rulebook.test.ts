@@ -22,7 +22,7 @@ const BILATERAL = `rulebook bilateral "Singapore-style: 5% SOP and 2% OMGE at fi
 `;
 
 describe('replay under compiled .a6 rulebooks', () => {
-  it('the worked example of replay.md, compiled from its source, gives the numbers replay.md states', () => {
+  it('the worked example of docs/reports.md, compiled from its source, gives the numbers docs/reports.md states', () => {
     const report = buildReplayReport(replaySync(workedExampleHistory(), compile(BILATERAL)));
     expect(report.rulebook.name).toBe('bilateral');
     expect(report.rulebook.file).toBe('rulebook.a6');

@@ -37,7 +37,7 @@ interface LevyTake {
 }
 
 /**
- * One fragment of an event (dsl.md, Granularity): a maximal uniform piece of a listed range, with what
+ * One fragment of an event (docs/language.md, Granularity): a maximal uniform piece of a listed range, with what
  * the event decided for it. Levies take `from..keptFrom-1` (the event's triggers) and then
  * `keptFrom..firstTransferKeptFrom-1` (first_transfer's), always from the low end; the rest moves.
  */
@@ -92,7 +92,7 @@ export interface ReplayEngineOptions {
   /**
    * A probe: this engine decides with its own rulebook on the *other* engine's state and book
    * (`decideOnly`), never stepping. `a6 compare` uses it to tell a direct verdict difference from a
-   * cascade (replay.md "Compare").
+   * cascade (docs/reports.md "The compare report").
    */
   readonly probeOf?: ReplayEngine;
   /** Every accounting entry as it is booked, with its event and unit range (`a6 explain`, `a6 compare`). */
@@ -102,7 +102,7 @@ export interface ReplayEngineOptions {
 }
 
 /**
- * Folds history events, one at a time, through one compiled rulebook (replay.md "Per event"):
+ * Folds history events, one at a time, through one compiled rulebook (docs/ledger.md "Order of operations (per event)"):
  * integrity checks, fragments and triggers, levies then rules, and — only when every `require`
  * holds — the state change and its accounting entries. Pure: no clock, no randomness, no I/O.
  */
@@ -389,7 +389,7 @@ export class ReplayEngine {
     this.runEventRules('authorization', activity, authorization);
 
     // Units already issued that this authorization now covers; some may be first transferred by it
-    // ("a unit can be first transferred only once it is both issued and authorized", dsl.md Options).
+    // ("a unit can be first transferred only once it is both issued and authorized", docs/language.md Options).
     const fragments: Fragment[] = [];
     if (activity !== null) {
       for (const blockId of activity.blocks) {
@@ -448,7 +448,7 @@ export class ReplayEngine {
   private revoke(authorization: AuthorizationState): void {
     const activity = authorization.activity < 0 ? null : this.state.activities.items[authorization.activity]!;
     authorization.revoked = true;
-    // "A revocation un-authorizes units not yet first transferred" (dsl.md Options); first-transferred units stay so.
+    // "A revocation un-authorizes units not yet first transferred" (docs/language.md Options); first-transferred units stay so.
     const blocks = activity === null ? authorization.namedBlocks : [...activity.blocks, ...authorization.namedBlocks];
     for (const blockId of blocks) {
       const units = this.state.blocks.items[blockId]!.units;
@@ -627,7 +627,7 @@ export class ReplayEngine {
   }
 
   /**
-   * Levies then rules for every fragment (replay.md "Per event" step 3), in serial order: the event's
+   * Levies then rules for every fragment (docs/ledger.md "Order of operations (per event)" step 3), in serial order: the event's
    * own triggers see the whole fragment; `first_transfer` sees what their levies left.
    */
   private evaluateFragments(
@@ -691,7 +691,7 @@ export class ReplayEngine {
   }
 
   /**
-   * dsl.md, Levies: `round(rate × quantity)` of the fragment, each on the original quantity, in
+   * docs/language.md, Levies: `round(rate × quantity)` of the fragment, each on the original quantity, in
    * declaration order, from the low end, never more than is left.
    */
   private takeLevies(trigger: Trigger, fragment: Fragment, event: EventRecord, unit: UnitRecord, quantity: number, stage: 'event' | 'first_transfer'): void {
@@ -883,7 +883,7 @@ function isVoluntaryCancellation(event: HistoryEvent): boolean {
   return event.type === 'UnitsCancelled' && event.data.reason === 'voluntary';
 }
 
-/** `event.year` (dsl.md context table): the data's `year` for a use or an inventory, else the year of `at`. */
+/** `event.year` (docs/language.md context table): the data's `year` for a use or an inventory, else the year of `at`. */
 function eventYear(event: HistoryEvent): number {
   if (event.type === 'UnitsUsed' && event.data.year !== undefined) return event.data.year;
   if (event.type === 'InventoryReported') return event.data.year;

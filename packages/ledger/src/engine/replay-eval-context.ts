@@ -128,7 +128,7 @@ export class ReplayEvalContext implements EvalContext, RecordSource {
   }
 }
 
-/** A6.4ERs follow `a64.itmo` (dsl.md "Options"). */
+/** A6.4ERs follow `a64.itmo` (docs/language.md "Options"). */
 export function isA64Unit(block: BlockState): boolean {
   return block.unitType === 'A6.4ER';
 }

@@ -17,7 +17,7 @@ export interface ReplayProgress {
 }
 
 export interface ReplayOptions {
-  /** `YYYY-MM-DD`: replay only events up to and including this UTC day (events.md: `--as-of D` includes day D). */
+  /** `YYYY-MM-DD`: replay only events up to and including this UTC day (docs/events.md: `--as-of D` includes day D). */
   readonly asOf?: string;
   /** Called every `progressEvery` events and once at the end (a progress bar, a server-sent event). */
   readonly onProgress?: (progress: ReplayProgress) => void;
@@ -34,7 +34,7 @@ export interface ReplayOutcome {
   readonly rulebook: CompiledRulebook;
   readonly asOf: string | null;
   readonly events: number;
-  /** Hash-chain head of the replayed events (events.md "Storage"). */
+  /** Hash-chain head of the replayed events (docs/events.md "Stored events and the hash chain"). */
   readonly head: string;
   readonly verdicts: { readonly accepted: number; readonly rejected: number; readonly findings: number };
   readonly rejections: readonly VerdictEntry[];
@@ -100,7 +100,7 @@ class ReplayRun {
 }
 
 /**
- * `replay(history, rulebook, asOf?)` (replay.md): folds the history through one compiled rulebook.
+ * `replay(history, rulebook, asOf?)` (docs/reports.md): folds the history through one compiled rulebook.
  * Streams: memory grows with the ledger state and the verdict log, never with the number of events.
  */
 export async function replay(

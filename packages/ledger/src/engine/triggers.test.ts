@@ -28,7 +28,7 @@ function firings(rows: HistoryRow[], options: Parameters<typeof testRulebook>[0]
 const authorizeNdc: HistoryRow = ['AuthorizationIssued', '2022-06-01', { authorization: 'A1', party: 'PER', activity: 'PE-001', purposes: ['NDC'] }];
 const issue100: HistoryRow = ['UnitsIssued', '2023-01-01', { account: 'PE-NR:dev', activity: 'PE-001', unitType: 'ITMO', block: 'B', from: 1, to: 100, vintage: 2022 }];
 
-describe('triggers (dsl.md Meaning: Triggers)', () => {
+describe('triggers (docs/language.md Meaning: Triggers)', () => {
   it('each event type fires its trigger; international_transfer only between two different Parties', () => {
     expect(
       firings([
@@ -74,7 +74,7 @@ describe('triggers (dsl.md Meaning: Triggers)', () => {
   });
 });
 
-describe('fragments (dsl.md Meaning: Granularity)', () => {
+describe('fragments (docs/language.md Meaning: Granularity)', () => {
   it('splits each listed range into maximal uniform fragments in serial order; event.quantity is the fragment, event.total the event', () => {
     const setup = twoParties();
     const rows: HistoryRow[] = [
@@ -152,7 +152,7 @@ describe('fragments (dsl.md Meaning: Granularity)', () => {
   });
 });
 
-describe('levies (dsl.md Meaning: Levies)', () => {
+describe('levies (docs/language.md Meaning: Levies)', () => {
   it('take from the low end in declaration order, each on the original quantity, with its rounding, never more than left', () => {
     const rulebook = testRulebook({
       levies: [

@@ -24,10 +24,10 @@ export interface UnitMove {
   readonly holderAfter: AccountState | null;
   /** This event first transfers them. */
   readonly firstTransferred: boolean;
-  /** They were ITMOs before the event / are ITMOs once it has taken effect (replay.md: from the first transfer on). */
+  /** They were ITMOs before the event / are ITMOs once it has taken effect (docs/reports.md: from the first transfer on). */
   readonly itmoBefore: boolean;
   readonly itmo: boolean;
-  /** A transfer between accounts of two different Parties (events.md). */
+  /** A transfer between accounts of two different Parties (docs/events.md). */
   readonly international: boolean;
   /** `event.year`: the use year for a use, else the year of `at` (the year the summary books it to). */
   readonly year: number;

@@ -2,7 +2,7 @@ import type { JsonValue, SourceLocation } from '@a6/dsl';
 import type { EventType } from '../events/types.ts';
 
 /**
- * One rejection or finding of a replay (replay.md "Per event"): which event, which check, why, on
+ * One rejection or finding of a replay (docs/ledger.md "Order of operations (per event)"): which event, which check, why, on
  * which units, and the values that decided it. Built-in integrity checks have `rule: null` and
  * `source: null`.
  */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { given } from './testing/replay-spec.ts';
 import { bilateral, workedExampleHistory } from './testing/worked-example.ts';
 
-describe('the worked example of replay.md', () => {
+describe('the worked example of docs/reports.md', () => {
   it('accepts all 15 events and takes SOP 50 (units 1–50) and OMGE 20 (51–70)', () => {
     given(workedExampleHistory())
       .when(bilateral())

@@ -2,7 +2,7 @@ import { GENESIS_PREV, eventHash } from './hash-chain.ts';
 import type { HistoryEvent, StoredEvent } from './types.ts';
 
 /**
- * The hash-chain head of the events seen so far (events.md "Storage"). Events read from a store carry
+ * The hash-chain head of the events seen so far (docs/events.md "Stored events and the hash chain"). Events read from a store carry
  * `prev`, which already commits to everything before them: only the last one needs hashing.
  */
 export class ChainHead {

@@ -3,7 +3,7 @@ import type { EventPayloads, EventType } from './types.ts';
 import { isHistoryTimestamp } from './timestamp.ts';
 
 /**
- * Runtime schema of events.md, schema version 1: every object is strict (an unknown field is an error,
+ * Runtime schema of docs/events.md, schema version 1: every object is strict (an unknown field is an error,
  * "no silent typos"). Custom checks tag their issue with `params.history` so `parse-history-line.ts`
  * can map it to a stable `history.*` code; every other zod issue maps by its zod code.
  */
@@ -55,7 +55,7 @@ const yearPair = z.strictObject({ from: year, to: year }).superRefine((pair, ctx
   if (pair.from > pair.to) ctx.addIssue({ ...tagged('bad_value', `from (${pair.from}) is after to (${pair.to})`), path: ['to'] });
 });
 
-/** Dates compare by UTC day (events.md), so a same-day pair is in order whatever the times. */
+/** Dates compare by UTC day (docs/events.md), so a same-day pair is in order whatever the times. */
 const timestampPair = z.strictObject({ from: timestampSchema, to: timestampSchema }).superRefine((pair, ctx) => {
   if (pair.from.slice(0, 10) > pair.to.slice(0, 10)) {
     ctx.addIssue({ ...tagged('bad_value', `from (${pair.from}) is after to (${pair.to})`), path: ['to'] });

@@ -1,7 +1,7 @@
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import type { HistoryEvent, StoredEvent } from './types.ts';
 
-/** `prev` of the first event of a history (events.md "Storage"). */
+/** `prev` of the first event of a history (docs/events.md "Stored events and the hash chain"). */
 export const GENESIS_PREV = '0'.repeat(64);
 
 /**

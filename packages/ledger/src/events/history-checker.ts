@@ -5,7 +5,7 @@ import type { HistoryEvent } from './types.ts';
 /**
  * The checks of a history that look across lines, in history order: `at` never decreases, ids are
  * unique, and every reference names something an earlier event joins, opens, registers or issues —
- * only what is knowable without a rulebook (events.md "Bad input"); whether a rulebook accepted the
+ * only what is knowable without a rulebook (docs/events.md "Bad input"); whether a rulebook accepted the
  * earlier event is a replay verdict, not an import error. Per-line shape is `parseHistoryLine`'s job.
  *
  * Memory: one entry per id, Party, registry, account, activity, block and authorization — bounded by

@@ -53,7 +53,7 @@ export async function validateHistoryFile(path: string, options: { checker?: His
 
 /**
  * A history file the user names but that cannot be read (missing, a directory, no permission) is
- * invalid input like a bad line (cli.md: exit 1), not an internal failure: every command that takes
+ * invalid input like a bad line (docs/cli.md: exit 1), not an internal failure: every command that takes
  * `--history FILE` reports it the same way.
  */
 function unreadableIssue(path: string, error: NodeJS.ErrnoException): HistoryIssue {

@@ -29,10 +29,10 @@ export interface HistoryIssue {
   readonly message: string;
 }
 
-/** At most this many issues are collected and printed for one file (events.md "Bad input"). */
+/** At most this many issues are collected and printed for one file (docs/events.md "Bad input"). */
 export const MAX_HISTORY_ISSUES = 100;
 
-/** `FILE:LINE: error[history.CODE]: message` (events.md). */
+/** `FILE:LINE: error[history.CODE]: message` (docs/events.md). */
 export function formatHistoryIssue(file: string, issue: HistoryIssue): string {
   const where = issue.line === undefined ? file : `${file}:${issue.line}`;
   const message = issue.path === undefined ? issue.message : `${issue.path}: ${issue.message}`;

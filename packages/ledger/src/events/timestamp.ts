@@ -1,5 +1,5 @@
 /**
- * `at` values (events.md): `YYYY-MM-DD` (meaning T00:00:00Z) or an ISO-8601 UTC timestamp
+ * `at` values (docs/events.md): `YYYY-MM-DD` (meaning T00:00:00Z) or an ISO-8601 UTC timestamp
  * (`YYYY-MM-DDTHH:MM[:SS[.fraction]]` with `Z` or `+00:00`). Order is by UTC instant; `--as-of D`
  * includes the whole UTC day D.
  */

@@ -1,5 +1,5 @@
 /**
- * History events, schema version 1 (shared/spec/events.md, normative). These are the TypeScript
+ * History events, schema version 1 (docs/events.md, normative). These are the TypeScript
  * shapes; the runtime schema in `schema.ts` must accept exactly these.
  */
 

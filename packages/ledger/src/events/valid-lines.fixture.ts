@@ -1,6 +1,6 @@
 import type { EventPayloads } from './types.ts';
 
-/** One valid line per event type (events.md "Types"). */
+/** One valid line per event type (docs/events.md "Event types"). */
 export const VALID_LINES: Record<keyof EventPayloads, string> = {
   PartyJoined: '{"type":"PartyJoined","at":"2021-01-01","data":{"party":"CHE","name":"Switzerland","groups":["AnnexI"]}}',
   NdcCommunicated:

@@ -15,11 +15,11 @@ export interface ExplainQuery extends Pick<ReplayOptions, 'asOf' | 'onProgress' 
   readonly party: string;
   readonly year: number;
   readonly field: SummaryField;
-  /** Default tCO2e; other metrics have their own table (replay.md). */
+  /** Default tCO2e; other metrics have their own table (docs/reports.md). */
   readonly metric?: string;
 }
 
-/** The booked entries each directly booked field sums, with their signs (replay.md "Accounting entries"). */
+/** The booked entries each directly booked field sums, with their signs (docs/reports.md "Accounting entries"). */
 const ENTRIES_OF: Partial<Record<SummaryField, readonly (readonly [FlowField, 1 | -1])[]>> = {
   first_transferred: [['firstTransferred', 1]],
   oimp_first_transferred: [['oimpFirstTransferred', 1]],
@@ -113,7 +113,7 @@ class ExplainRun {
   }
 }
 
-/** Builds the explanation tree of a figure from the kept entries and the final state (replay.md's rules). */
+/** Builds the explanation tree of a figure from the kept entries and the final state (docs/reports.md's rules). */
 class Explainer {
   private readonly ndc: Ndc | null;
 
@@ -203,7 +203,7 @@ class Explainer {
   private elapsed(): { from: number; end: number; count: number; through: string } | null {
     const ndc = this.ndc;
     if (ndc === null) return null;
-    // As the structured summary reads them: the Party's inventories, whatever the metric table (replay.md).
+    // As the structured summary reads them: the Party's inventories, whatever the metric table (docs/reports.md).
     const party = this.run.engine.state.parties.get(this.run.query.party);
     const reported = party === undefined ? [] : [...party.inventory.keys()];
     const lastAt = this.run.engine.lastAt;

@@ -21,7 +21,7 @@ export const SHARED_REGISTRIES = {
   VERRA: { registry: 'VERRA', kind: 'independent', name: 'Verra Registry' },
 } as const satisfies Record<string, RegistryData>;
 
-/** Mechanism accounts without a Party: issuances land here and are forwarded (events.md, `UnitsTransferred`). */
+/** Mechanism accounts without a Party: issuances land here and are forwarded (docs/events.md, `UnitsTransferred`). */
 export const A64_PENDING = 'A64:pending';
 export const CDM_PENDING = 'CDM:pending';
 

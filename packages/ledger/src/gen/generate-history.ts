@@ -5,7 +5,7 @@ import { partyCatalogue, type CataloguedParty, MAX_PARTIES } from './party-catal
 import { createPrng, type Prng } from './prng.ts';
 
 /**
- * `a6 gen`: a deterministic synthetic history for benchmarks and soak tests (cli.md).
+ * `a6 gen`: a deterministic synthetic history for benchmarks and soak tests (docs/cli.md).
  *
  * The generator keeps a small model of the ledger *as `glasgow_2021` sees it* (who holds which unit
  * range, which activities are authorized or transitioned), so that replay under the Glasgow rulebook

@@ -14,7 +14,7 @@ export interface CompareDetail {
 }
 
 /**
- * `a6 compare --format html` (cli.md): one self-contained page for negotiators: the rulebooks and where
+ * `a6 compare --format html` (docs/cli.md): one self-contained page for negotiators: the rulebooks and where
  * they first diverge, the verdict diff table with each rulebook's reasons, the summary diffs, and per
  * Party the adjustment and emissions balance by year, one series per rulebook.
  *

@@ -1,7 +1,7 @@
 import { escapeHtml } from './html-text.ts';
 
 /**
- * One self-contained page (cli.md "--format html"): inline style, no script, and a content security
+ * One self-contained page (docs/cli.md "--format html"): inline style, no script, and a content security
  * policy that forbids every fetch, so opening the file can never reach the network.
  */
 export function htmlPage(title: string, body: string): string {

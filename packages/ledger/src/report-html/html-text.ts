@@ -4,7 +4,7 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * A number for reading: thousands grouped with a thin comma, exact otherwise (never rounded: replay.md
+ * A number for reading: thousands grouped with a thin comma, exact otherwise (never rounded: docs/reports.md
  * "never round silently"). Written by hand rather than with `toLocaleString` so every machine, whatever
  * its ICU data, writes the same bytes (reports are diffed as golden files).
  */

@@ -12,7 +12,7 @@ export interface PartySeries {
 }
 
 /**
- * The two charts cli.md asks for, per Party: the corresponding adjustment by year (bars from 0) and the
+ * The two charts docs/cli.md asks for, per Party: the corresponding adjustment by year (bars from 0) and the
  * emissions balance by year (lines), one series per rulebook. Years run over every rulebook's rows.
  */
 export function partyCharts(party: string, series: readonly PartySeries[], idPrefix: string): string {

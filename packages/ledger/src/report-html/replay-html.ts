@@ -5,7 +5,7 @@ import { escapeHtml, formatCell, formatNumber } from './html-text.ts';
 import { partyCharts } from './party-charts.ts';
 
 /**
- * `a6 replay --format html` (cli.md): the `a6.replay/1` report as one self-contained page: what was
+ * `a6 replay --format html` (docs/cli.md): the `a6.replay/1` report as one self-contained page: what was
  * replayed and its digest, verdicts with their reasons and values, levies, holdings, and per Party the
  * charts of adjustment and emissions balance by year above the full structured summary.
  */
@@ -74,7 +74,7 @@ function entryTable(entries: readonly ReportEntry[]): string {
   );
 }
 
-/** Every field of replay.md's table, one row per year. */
+/** Every field of docs/reports.md's table, one row per year. */
 function summaryTable(years: Readonly<Record<string, SummaryYear>>): string {
   const rows = Object.entries(years).map(([year, row]) => [year, ...SUMMARY_FIELDS.map((field) => formatCell(row[field]))]);
   if (rows.length === 0) return '<p class="note">No year rows.</p>';

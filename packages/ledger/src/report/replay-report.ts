@@ -6,7 +6,7 @@ import { canonicalJson, sha256Hex } from '../events/canonical-json.ts';
 
 const REPLAY_REPORT_FORMAT = 'a6.replay/1';
 
-/** The `a6.replay/1` report (replay.md "Report"). Keys are sorted when it is written (`sortedJson`). */
+/** The `a6.replay/1` report (docs/reports.md "The replay report"). Keys are sorted when it is written (`sortedJson`). */
 export interface ReplayReport {
   readonly format: typeof REPLAY_REPORT_FORMAT;
   readonly rulebook: {

@@ -8,7 +8,7 @@ import { renderSummaryCsv } from './summary-csv.ts';
 const report = () => given(workedExampleHistory()).when(bilateral()).report;
 
 describe('a6.replay/1 report', () => {
-  it('has the shape of replay.md, sorted keys, and a digest over everything else', () => {
+  it('has the shape of docs/reports.md, sorted keys, and a digest over everything else', () => {
     const { digest, ...body } = report();
     expect(Object.keys(JSON.parse(sortedJson(report())))).toEqual(['digest', 'findings', 'format', 'history', 'holdings', 'levies', 'parties', 'rejections', 'rulebook', 'verdicts']);
     expect(body.format).toBe('a6.replay/1');

@@ -3,8 +3,8 @@ import type { ReplayReport } from './replay-report.ts';
 import { csvCell } from './csv-cell.ts';
 
 /**
- * `a6 replay --format csv` (cli.md): the structured summary, one row per Party, metric and year, every
- * field of replay.md's table as a column (empty where `null`). tCO2e rows first, then other metrics.
+ * `a6 replay --format csv` (docs/cli.md): the structured summary, one row per Party, metric and year, every
+ * field of docs/reports.md's table as a column (empty where `null`). tCO2e rows first, then other metrics.
  */
 export function renderSummaryCsv(report: ReplayReport): string {
   const lines = [['party', 'method', 'metric', 'year', ...SUMMARY_FIELDS].join(',')];

@@ -6,7 +6,7 @@ import { CANCELLED, USED, UnitRanges, type UnitAttributes } from './unit-ranges.
  * The ledger's state under one rulebook: Parties, registries, accounts, activities, authorizations,
  * inventories and unit blocks. Every entity has a compact id (its index in an array) and a map from its
  * public name to that id, so the hot path compares small integers. Memory grows with the state, never
- * with the number of events (replay.md). The state knows nothing of rulebooks: the engine decides what
+ * with the number of events (docs/reports.md). The state knows nothing of rulebooks: the engine decides what
  * changes and calls the mutators here.
  */
 
@@ -130,7 +130,7 @@ export class LedgerState {
     return this.accounts.items[id];
   }
 
-  /** An account by reference; `LEVY:*` accounts exist implicitly (events.md "Storage"). */
+  /** An account by reference; `LEVY:*` accounts exist implicitly (docs/events.md "Stored events and the hash chain"). */
   findAccount(ref: string): AccountState | undefined {
     const account = this.accounts.get(ref);
     if (account !== undefined || !isLevyAccount(ref)) return account;

@@ -1,7 +1,7 @@
 /**
  * Where the units of one issuance block are and what is true of them, as a sorted list of maximal
- * serial ranges with uniform attributes (never one record per unit: overview.md "Scale"). A split keeps
- * every attribute of its parent (domain.md §2: the UNDP registry lost "not yet first transferred" on
+ * serial ranges with uniform attributes (never one record per unit: docs/scaling.md). A split keeps
+ * every attribute of its parent (docs/domain.md §2: the UNDP registry lost "not yet first transferred" on
  * splits); neighbours with equal attributes merge back, so the list stays as short as the history allows.
  */
 
@@ -15,7 +15,7 @@ export interface UnitAttributes {
   /** Authorization id covering the units, `-1` when unauthorized. */
   readonly authorization: number;
   readonly firstTransferred: boolean;
-  /** Taken by a levy: never first transferred or adjusted from then on (dsl.md, Levies). */
+  /** Taken by a levy: never first transferred or adjusted from then on (docs/language.md, Levies). */
   readonly levied: boolean;
   /** International transfers so far, capped at 2 (only "none / one / more" matters: `a64.itmo`). */
   readonly internationalTransfers: number;
@@ -88,7 +88,7 @@ export class UnitRanges {
 
   /**
    * The segment at `index`; callers walk `indexOf(from)` onwards to cut a listed range into its
-   * maximal uniform pieces (the *fragments* of dsl.md, Granularity) without allocating a callback.
+   * maximal uniform pieces (the *fragments* of docs/language.md, Granularity) without allocating a callback.
    */
   at(index: number): UnitSegment | undefined {
     return this.segments[index];

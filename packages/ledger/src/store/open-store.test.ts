@@ -9,7 +9,7 @@ import { parseStoreUrl } from './store-url.ts';
 import { openMemoryStores } from './memory/open-memory-stores.ts';
 
 describe('parseStoreUrl', () => {
-  it('parses every scheme of cli.md with the history parameter', () => {
+  it('parses every scheme of docs/cli.md with the history parameter', () => {
     expect(parseStoreUrl()).toEqual({ url: 'sqlite:./.a6/ledger.db', scheme: 'sqlite', target: './.a6/ledger.db', history: 'main' });
     expect(parseStoreUrl('sqlite:./x/y.db?history=a62')).toMatchObject({ scheme: 'sqlite', target: './x/y.db', history: 'a62' });
     expect(parseStoreUrl('sqlite:///tmp/a.db')).toMatchObject({ target: '/tmp/a.db' });

@@ -20,7 +20,7 @@ registerPostgresBackend();
 registerKurrentBackend();
 
 /**
- * Opens the store a `--store` URL names (cli.md; default `sqlite:./.a6/ledger.db`): its history store,
+ * Opens the store a `--store` URL names (docs/cli.md; default `sqlite:./.a6/ledger.db`): its history store,
  * rulebook workspace and token store, whatever the backend (docs/storage.md "Ports"). Every scheme
  * goes through the backend registry (`registerStoreBackend`); a scheme nobody registered fails with
  * `store.backend_unavailable`. Commands that only read histories may close just `store`.

@@ -1,10 +1,10 @@
 import { DEFAULT_HISTORY, isHistoryId, type HistoryId } from './event-store.ts';
 import { StoreUrlError } from './store-errors.ts';
 
-/** The embedded default store (cli.md). */
+/** The embedded default store (docs/cli.md). */
 export const DEFAULT_STORE_URL = 'sqlite:./.a6/ledger.db';
 
-/** A parsed `--store` URL (cli.md): `sqlite:PATH`, `memory:`, `postgres://…`, `kurrentdb://…`, `?history=ID`. */
+/** A parsed `--store` URL (docs/cli.md): `sqlite:PATH`, `memory:`, `postgres://…`, `kurrentdb://…`, `?history=ID`. */
 export interface StoreLocation {
   /** The URL as given. */
   readonly url: string;

@@ -2,7 +2,7 @@ import { registryOf } from '../events/account-ref.ts';
 import type { HistoryEvent } from '../events/types.ts';
 
 /**
- * The stream an event lives in (events.md "Storage"; layout documented in docs/storage.md). Pure: it
+ * The stream an event lives in (docs/events.md "Stored events and the hash chain"; layout documented in docs/storage.md). Pure: it
  * looks at the event alone, so every backend and the server agree without state.
  * - requests on a registry's accounts: `registry-<REGISTRY>` (a transfer belongs to its source
  *   account's registry, as for server permissions);

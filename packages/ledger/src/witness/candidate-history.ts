@@ -31,7 +31,7 @@ import { GUIDED_FACTOR, type SearchGuide } from './search-guide.ts';
  * and the two rulebooks may well disagree on it.
  *
  * Every step opens what it refers to first (a Party joins before its registry opens, an account
- * before units move to it), so any prefix of a candidate passes the import checks (events.md "Bad
+ * before units move to it), so any prefix of a candidate passes the import checks (docs/events.md "Bad
  * input"): the history is cut at `events`. Dates never decrease.
  */
 export interface CandidateOptions {

@@ -16,7 +16,7 @@ export interface HoldingDisagreement {
 
 /**
  * Everything two rulebooks' replays of one history can disagree on, read off one compare pass
- * (replay.md "Compare"): the first divergence, verdicts, finding counts, levies, holdings and any
+ * (docs/reports.md "The compare report"): the first divergence, verdicts, finding counts, levies, holdings and any
  * structured-summary field. What a witness shows, and what `a6 compare` over its NDJSON shows again.
  */
 export interface Disagreement {

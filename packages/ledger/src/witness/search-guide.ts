@@ -9,7 +9,7 @@ import type { EventType } from '../events/types.ts';
  * shows through an unexpected path is still found.
  */
 export interface SearchGuide {
-  /** Event types the differences reach, in events.md's order. */
+  /** Event types the differences reach, in docs/events.md's order. */
   readonly events: readonly EventType[];
 }
 

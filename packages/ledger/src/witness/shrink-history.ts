@@ -234,7 +234,7 @@ function withRange(events: readonly HistoryEvent[], index: number, position: num
   return copy;
 }
 
-/** Fields events.md marks optional, as paths under `data` (an NDC's own optional fields under `ndc`). */
+/** Fields docs/events.md marks optional, as paths under `data` (an NDC's own optional fields under `ndc`). */
 const OPTIONAL_FIELDS: Readonly<Partial<Record<HistoryEvent['type'], readonly string[]>>> = {
   PartyJoined: ['groups'],
   NdcCommunicated: ['ndc.id', 'ndc.targetYear', 'ndc.target', 'ndc.sectors', 'ndc.gases', 'ndc.method', 'ndc.trajectory'],

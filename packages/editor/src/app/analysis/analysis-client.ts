@@ -13,7 +13,7 @@ import { decodeDiffReport, type DiffRequest } from './diff-request.ts';
 import { decodeCompareReport, decodeReplayReport } from './report-decoders.ts';
 import { EventStreamParser, type ServerSentMessage } from './event-stream-parser.ts';
 
-/** A rulebook of a request (cli.md "Server"): a saved file, or unsaved text under the file name it has in the editor. */
+/** A rulebook of a request (docs/api.md "Endpoints"): a saved file, or unsaved text under the file name it has in the editor. */
 export type RulebookReference =
   | { readonly file: string; readonly name?: string }
   | { readonly source: string; readonly name?: string; readonly file?: string };
@@ -132,7 +132,7 @@ export class AnalysisClient {
     if (job.cancelled) return;
     job.cancelled = true;
     if (job.id !== null) {
-      // Best effort: the closed connection below cancels the job too (cli.md).
+      // Best effort: the closed connection below cancels the job too (docs/cli.md).
       await this.fetcher(`${this.baseUrl}/jobs/${encodeURIComponent(job.id)}`, {
         method: 'DELETE',
         headers: { accept: 'application/json', ...authorization(this.token) },

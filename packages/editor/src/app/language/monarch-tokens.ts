@@ -1,13 +1,13 @@
 import { KEYWORDS, OPTION_SPECS, TRIGGERS } from '@a6/dsl';
 import type { monaco } from '../monaco/index.ts';
 
-/** Built-in functions of dsl.md ("Context available in expressions"). */
+/** Built-in functions of docs/language.md ("Context: names and fields at each trigger"). */
 const BUILTIN_FUNCTIONS = [
   'holdings', 'issued', 'first_transferred', 'used', 'acquired', 'inventory', 'authorized_total',
   'len', 'min', 'max', 'abs', 'year', 'party',
 ] as const;
 
-/** The context roots an expression starts from (dsl.md, "Context available in expressions"). */
+/** The context roots an expression starts from (docs/language.md, "Context: names and fields at each trigger"). */
 const CONTEXT_ROOTS = ['event', 'unit', 'activity', 'authorization'] as const;
 
 const identifier = /[a-z_][a-z0-9_]*/;
@@ -48,7 +48,7 @@ export const a6MonarchTokens: monaco.languages.IMonarchLanguage = {
           { cases: { '@optionValues': 'constant.option', '@default': 'identifier' } },
         ],
       ],
-      // Only an `else` string interpolates `{expr}` (dsl.md, Lexical); titles and cites do not.
+      // Only an `else` string interpolates `{expr}` (docs/language.md, Lexical); titles and cites do not.
       [/(else)(\s*)(")/, ['keyword', 'white', { token: 'string.quote', next: '@message' }]],
       { include: '@expression' },
     ],

@@ -12,7 +12,7 @@ export interface RuleRejections {
 }
 
 /**
- * Rejections per rule (replay.md: `rule` and `source` of each entry), counted by event. Built-in
+ * Rejections per rule (docs/reports.md: `rule` and `source` of each entry), counted by event. Built-in
  * integrity checks (`rule: null`) belong to no rule and are not counted here.
  */
 export function rejectionCounts(report: ReplayReport): RuleRejections[] {

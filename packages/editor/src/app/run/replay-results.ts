@@ -23,7 +23,7 @@ function jsonText(value: JsonValue): string {
   return typeof value === 'string' ? JSON.stringify(value) : typeof value === 'number' ? formatExact(value) : JSON.stringify(value);
 }
 
-/** The values that decided a verdict (replay.md: keyed by their source text). */
+/** The values that decided a verdict (docs/reports.md: keyed by their source text). */
 function renderEntryDetail(entry: VerdictEntry): HTMLElement {
   const where = entry.source ? `${entry.source.file}:${entry.source.line}:${entry.source.col}` : 'built-in integrity check';
   const values = Object.entries(entry.values);

@@ -1,5 +1,5 @@
 /**
- * Report entries name files relative to the replay's entry file (replay.md `source.file`); the editor
+ * Report entries name files relative to the replay's entry file (docs/reports.md `source.file`); the editor
  * names them by workspace path. The candidates, most likely first: resolved against the entry's
  * folder, then as written.
  */

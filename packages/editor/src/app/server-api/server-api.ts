@@ -1,5 +1,5 @@
 /**
- * The app's client for the server's JSON API (cli.md, "Server"). Failures are data: the side bar
+ * The app's client for the server's JSON API (docs/api.md, "Endpoints"). Failures are data: the side bar
  * shows "server not reachable" and the reason instead of an empty list that would look like "no
  * rulebooks". Decoding is lenient about envelopes (`[...]` or `{files|rulebooks|histories: [...]}`)
  * because the spec names the resources but not their JSON shape; it is strict about the fields it uses.

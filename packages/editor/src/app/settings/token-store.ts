@@ -2,7 +2,7 @@ const STORAGE_KEY = 'a6.token';
 
 /**
  * The bearer token the user entered once (settings dialog), kept in this browser's localStorage and
- * sent with every API request. Saving needs a designer token (cli.md "Server"); reading works without.
+ * sent with every API request. Saving needs a designer token (docs/api.md "Endpoints"); reading works without.
  */
 export class TokenStore {
   constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> = localStorage) {}

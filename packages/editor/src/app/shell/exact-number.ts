@@ -1,6 +1,6 @@
 /**
  * A report number as the report holds it, with thousands separators: the shortest decimal that reads
- * back to the same double (what JSON and RFC 8785 write), never rounded (replay.md: "never round
+ * back to the same double (what JSON and RFC 8785 write), never rounded (docs/reports.md: "never round
  * silently"). `333.3333333333333` stays as is; `60000310` reads `60,000,310`.
  */
 export function formatExact(value: number | null): string {

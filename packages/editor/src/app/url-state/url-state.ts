@@ -23,7 +23,7 @@ export interface UrlState {
 
 export const EMPTY_URL_STATE: UrlState = { file: null, rulebook: null, history: null, compare: [], view: null };
 
-/** `FILE.a6#NAME`, the CLI's shorthand (cli.md `a6 compare`). */
+/** `FILE.a6#NAME`, the CLI's shorthand (docs/cli.md `a6 compare`). */
 export function formatRulebookChoice(choice: RulebookChoice): string {
   return choice.name === undefined ? choice.file : `${choice.file}#${choice.name}`;
 }

@@ -7,7 +7,7 @@ interface CheckOptions {
   readonly json?: boolean;
 }
 
-/** `a6 check FILE.a6…` (cli.md): parse and type-check rulebook files and everything they import. */
+/** `a6 check FILE.a6…` (docs/cli.md): parse and type-check rulebook files and everything they import. */
 export function registerCheckCommand(program: Command): void {
   program
     .command('check')

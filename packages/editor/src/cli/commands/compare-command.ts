@@ -26,7 +26,7 @@ interface CompareCommandOptions extends HistoryInput {
 
 /**
  * `a6 compare (--history FILE | --store URL) --rulebook A.a6[#NAME] [--name X] --rulebook B.a6 …
- * [--as-of D] [--json | --format table|csv|html] [--out FILE]` (cli.md): one pass over the history
+ * [--as-of D] [--json | --format table|csv|html] [--out FILE]` (docs/cli.md): one pass over the history
  * through every rulebook; the first is the baseline. Differences are results (exit 0).
  */
 export function registerCompareCommand(program: Command): void {

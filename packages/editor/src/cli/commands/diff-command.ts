@@ -40,7 +40,7 @@ export const DIFF_DEFAULT_BUDGET = '30s';
 
 /**
  * `a6 diff A.a6[#NAME] B.a6[#NAME] [--json | --html | --format text|json|html] [--witness [--out
- * W.ndjson] [--max-events N] [--budget 30s] [--histories N] [--seed S]]` (cli.md, negotiators.md):
+ * W.ndjson] [--max-events N] [--budget 30s] [--histories N] [--seed S]]` (docs/cli.md, negotiators.md):
  * the structural difference of two rulebooks and, with `--witness`, the smallest history found on
  * which they disagree. A difference is a result (exit 0); the witness and its compare report are
  * written whole or not at all.

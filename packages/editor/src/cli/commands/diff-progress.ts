@@ -12,7 +12,7 @@ export interface SearchProgress {
 }
 
 /**
- * Progress of `a6 diff --witness` on stderr (cli.md "Output"): what is searched when it starts, then a
+ * Progress of `a6 diff --witness` on stderr (docs/cli.md "Output"): what is searched when it starts, then a
  * bar on a terminal, or a line every two seconds otherwise, and the shrinking when it begins. Stdout
  * carries only the document.
  */

@@ -28,7 +28,7 @@ interface ExplainCommandOptions extends HistoryInput {
 
 /**
  * `a6 explain (--history FILE | --store URL) --rulebook FILE.a6[#NAME] --party P --year Y --field F
- * [--metric M] [--as-of D] [--json] [--out FILE]` (cli.md): the unit ranges and events behind one figure
+ * [--metric M] [--as-of D] [--json] [--out FILE]` (docs/cli.md): the unit ranges and events behind one figure
  * of the structured summary; derived fields show their formula with its inputs, each explained in turn.
  */
 export function registerExplainCommand(program: Command): void {

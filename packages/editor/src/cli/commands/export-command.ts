@@ -9,8 +9,8 @@ interface ExportOptions {
 }
 
 /**
- * `a6 export [--store URL] [--as-of DATE]` (cli.md): the stored history as NDJSON on stdout, with
- * explicit ids and no `prev` (events.md), streamed so memory stays flat; `--as-of D` keeps events
+ * `a6 export [--store URL] [--as-of DATE]` (docs/cli.md): the stored history as NDJSON on stdout, with
+ * explicit ids and no `prev` (docs/events.md), streamed so memory stays flat; `--as-of D` keeps events
  * up to and including day D. Re-importing the output into an empty history gives the same chain head.
  */
 export function registerExportCommand(program: Command): void {

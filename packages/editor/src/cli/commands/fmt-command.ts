@@ -13,7 +13,7 @@ interface FileOutcome {
   readonly changed: boolean;
 }
 
-/** `a6 fmt [--check] FILE.a6…` (cli.md): canonical formatting in place. */
+/** `a6 fmt [--check] FILE.a6…` (docs/cli.md): canonical formatting in place. */
 export function registerFmtCommand(program: Command): void {
   program
     .command('fmt')

@@ -4,7 +4,7 @@ import { GEN_DEFAULT_PARTIES, GEN_DEFAULT_SEED, MAX_PARTIES, generateHistory, ty
 import { CliFailure, EXIT_USAGE } from '../cli-io.ts';
 
 /**
- * `a6 gen --events N [--seed S] [--parties P]` (cli.md): a deterministic synthetic history as NDJSON on
+ * `a6 gen --events N [--seed S] [--parties P]` (docs/cli.md): a deterministic synthetic history as NDJSON on
  * stdout, streamed (10^7 events never sit in memory).
  */
 export function registerGenCommand(program: Command): void {

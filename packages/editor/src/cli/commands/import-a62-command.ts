@@ -4,13 +4,13 @@ import { a62HistoryNdjson, convertCaToolSnapshot, decodeCaToolSnapshot, formatA6
 import { CliFailure, EXIT_INVALID_INPUT, endQuietlyWhenStdoutCloses } from '../cli-io.ts';
 
 /**
- * `a6 import-a62 FILE.json` (cli.md): converts the Article 6.2 CA tool snapshot into history NDJSON on
+ * `a6 import-a62 FILE.json` (docs/cli.md): converts the Article 6.2 CA tool snapshot into history NDJSON on
  * stdout. Nothing is written to a store: pipe it into `a6 import` or save it as an example history.
  */
 export function registerImportA62Command(program: Command): void {
   program
     .command('import-a62')
-    .description('convert the Article 6.2 CA tool snapshot (shared/data) into history NDJSON on stdout')
+    .description('convert the Article 6.2 CA tool snapshot (examples/data/) into history NDJSON on stdout')
     .argument('<file>', 'the snapshot JSON (a62-ca-tool-snapshot-*.json)')
     .action(async (file: string) => {
       endQuietlyWhenStdoutCloses();

@@ -163,7 +163,7 @@ describe('a6 verify', () => {
     db.close();
     const broken = await a6('verify', '--store', storeUrl, '--json');
     expect(broken.code).toBe(1);
-    // A failed verification prints cli.md's error shape; the verification document is its details.
+    // A failed verification prints docs/cli.md's error shape; the verification document is its details.
     const { error } = JSON.parse(broken.stdout);
     expect(error).toMatchObject({ code: 'store.chain_broken', message: 'history main: chain broken at seq 1' });
     const report = error.details;

@@ -16,7 +16,7 @@ interface ImportOptions {
 const PROGRESS_THRESHOLD = 20_000;
 
 /**
- * `a6 import FILE.ndjson [--store URL] [--sort] [--json]` (cli.md, events.md "Bad input"): validates
+ * `a6 import FILE.ndjson [--store URL] [--sort] [--json]` (docs/cli.md, docs/events.md "Bad input"): validates
  * the whole file against itself and the stored history, reports every error (up to 100) and stores
  * nothing, or appends it in one atomic batch.
  */

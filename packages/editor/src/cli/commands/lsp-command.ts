@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { runLspOverStdio } from '../../lsp/run-lsp-over-stdio.ts';
 
-/** `a6 lsp [--stdio]`: the language server over stdio (cli.md). */
+/** `a6 lsp [--stdio]`: the language server over stdio (docs/cli.md). */
 export function registerLspCommand(program: Command): void {
   program
     .command('lsp')

@@ -23,7 +23,7 @@ interface ReplayCommandOptions extends HistoryInput {
 
 /**
  * `a6 replay (--history FILE.ndjson | --store URL) --rulebook FILE.a6 [--name RULEBOOK] [--as-of DATE]
- * [--json | --format table|csv|html] [--out FILE]` (cli.md): replays a history under one rulebook and
+ * [--json | --format table|csv|html] [--out FILE]` (docs/cli.md): replays a history under one rulebook and
  * prints the `a6.replay/1` report. Rejections are results (exit 0); an invalid rulebook or history
  * exits 1 with `FILE:LINE:COL` / `FILE:LINE:` diagnostics on stderr.
  */

@@ -8,7 +8,7 @@ import { serverStoreUrl } from '../shared-options.ts';
 
 /**
  * `a6 serve [--port N] [--store URL] [--host H]`: the editor at `/` and the API under `/api`
- * (cli.md "Server"). Binds to loopback unless `--host` says otherwise (docs/security.md).
+ * (docs/api.md "Endpoints"). Binds to loopback unless `--host` says otherwise (docs/security.md).
  */
 export function registerServeCommand(program: Command): void {
   program

@@ -13,7 +13,7 @@ interface VerifyOptions {
 }
 
 /**
- * `a6 verify [--store URL] [--json]` (cli.md), chain part: recomputes the hash chain of the stored
+ * `a6 verify [--store URL] [--json]` (docs/cli.md), chain part: recomputes the hash chain of the stored
  * history and names the first broken position; exit 1 on a broken chain.
  * With `--rulebook FILE.a6…` it also replays each adoption period and checks the recorded verdicts;
  * the JSON document gains a `rulebooks` member and `ok` is the conjunction of both parts.
@@ -57,7 +57,7 @@ export function registerVerifyCommand(program: Command): void {
 }
 
 /**
- * A failed verification is a failure in cli.md's sense (non-zero exit), so `--json` prints the error
+ * A failed verification is a failure in docs/cli.md's sense (non-zero exit), so `--json` prints the error
  * shape; the whole verification document is its `details`, so scripts still see `broken` and the periods.
  */
 function failureOf(history: string, chain: ChainVerification, mismatch: boolean, report: object): CliErrorBody {

@@ -2,7 +2,7 @@ import { isHistoryId as isStoreHistoryId } from '@a6/ledger/store';
 
 export const isHistoryId = (value: string): boolean => isStoreHistoryId(value);
 
-/** `asOf` of a replay: a day (events.md: `--as-of D` includes day D). */
+/** `asOf` of a replay: a day (docs/events.md: `--as-of D` includes day D). */
 export function isHistoryDay(value: string): boolean {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (match === null) return false;

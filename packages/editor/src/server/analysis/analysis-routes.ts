@@ -19,7 +19,7 @@ const analysisBody = z.strictObject({
 });
 
 /**
- * `POST /api/replay`, `POST /api/compare`, `POST /api/diff` (diff-route.ts) and `DELETE /api/jobs/:id` (cli.md "Server"): the work runs in
+ * `POST /api/replay`, `POST /api/compare`, `POST /api/diff` (diff-route.ts) and `DELETE /api/jobs/:id` (docs/api.md "Endpoints"): the work runs in
  * a worker thread (`JobPool`); the response is the report, or — with `Accept: text/event-stream` —
  * server-sent events `job` (first, with the job id), `progress`, then `result` or `error`. A closed
  * connection cancels the job.

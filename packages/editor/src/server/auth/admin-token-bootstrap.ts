@@ -11,7 +11,7 @@ export interface AdminTokenBootstrap {
 }
 
 /**
- * First start of a store without tokens (cli.md "Server"): generates an admin token, writes it to
+ * First start of a store without tokens (docs/api.md "Endpoints"): generates an admin token, writes it to
  * `.a6/admin-token` readable by the owner only, and prints it once. Nothing that writes is open
  * without a token, so without this a fresh server could never be administered. Returns the token when
  * one was generated.

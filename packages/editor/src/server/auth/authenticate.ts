@@ -5,7 +5,7 @@ import { hashToken } from './bearer-token.ts';
 import { ANONYMOUS_READER, type Principal } from './principal.ts';
 import { parseRole } from './role.ts';
 
-/** `reader`: anonymous requests read (cli.md default); `none`: every request but health needs a token. */
+/** `reader`: anonymous requests read (docs/cli.md default); `none`: every request but health needs a token. */
 export type AnonymousAccess = 'reader' | 'none';
 
 /**

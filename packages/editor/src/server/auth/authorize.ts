@@ -4,7 +4,7 @@ import { principalOf, type Principal } from './principal.ts';
 import { formatRole, type RoleKind } from './role.ts';
 
 /**
- * Guards an endpoint by role (cli.md "Server" table). `admin` may do everything any role may. An
+ * Guards an endpoint by role (docs/api.md "Endpoints" table). `admin` may do everything any role may. An
  * anonymous caller that lacks a role gets 401 (it should authenticate), a token with the wrong role 403.
  */
 export function requireRole(...allowed: readonly RoleKind[]): RequestHandler {

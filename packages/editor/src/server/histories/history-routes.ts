@@ -22,7 +22,7 @@ const pageQuery = z.object({
 });
 const adoptBody = z.strictObject({ file: z.string(), name: z.string().optional() });
 
-/** Histories, their events paged by `seq`, the live append, and adoption (cli.md "Server"). */
+/** Histories, their events paged by `seq`, the live append, and adoption (docs/api.md "Endpoints"). */
 export function historyRoutes(store: EventStore, live: LiveLedger, limits: HistoryRouteLimits): Router {
   const router = Router();
 

@@ -1,7 +1,7 @@
 /**
  * An HTTP API failure as data: a stable `code`, the status it maps to, a message for people and
  * optional `details` (diagnostics, validation issues). The wire shape is the CLI's
- * (`{"error": {code, message, details?}}`, cli.md "Server"); route handlers throw these and the error
+ * (`{"error": {code, message, details?}}`, docs/api.md "Endpoints"); route handlers throw these and the error
  * middleware writes them, so no handler formats an error body itself.
  */
 export interface ApiErrorBody {

@@ -2,7 +2,7 @@ import type { Role } from '../auth/index.ts';
 import type { HistoryEvent } from '@a6/ledger';
 
 /**
- * Who may append an event (cli.md "Server", `POST /api/histories/:id/events`):
+ * Who may append an event (docs/api.md "Endpoints", `POST /api/histories/:id/events`):
  * - `operator:<REGISTRY>`: events on its registry's accounts — opening an account there, issuing into,
  *   using or cancelling from one, and transfers *from* one (a transfer belongs to the registry of its
  *   source account, as in the store's stream layout);

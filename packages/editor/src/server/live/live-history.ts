@@ -39,7 +39,7 @@ export interface AppendOutcome {
 const DECISION_LOOKAHEAD = 64;
 
 /**
- * The live state of one history (cli.md "Server", the live path): the import's reference checker and
+ * The live state of one history (docs/api.md "Endpoints", the live path): the import's reference checker and
  * a replay engine under the rulebook in force, both seeded once from the store and then advanced one
  * request at a time, so deciding an event never replays the history.
  *

@@ -22,7 +22,7 @@ export type RequestedEvents =
  * Stamps and shape-validates the events of an append request with exactly the import's schema
  * (`parseHistoryLine`: same codes, same messages, ids derived the same way). A missing `at` is stamped
  * with the server's clock, but never earlier than the event before it — the history head for the first
- * (cli.md: "`at` stamped by the server when absent, never earlier than the head").
+ * (docs/cli.md: "`at` stamped by the server when absent, never earlier than the head").
  *
  * `latest` is the latest instant a client may claim (the server clock plus the allowed skew; absent
  * for admins, who may append historical or simulated futures): an `at` beyond it is refused with

@@ -15,7 +15,7 @@ const checkBody = z.strictObject({ source: z.string(), file: z.string().optional
 const versionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
 
 /**
- * The rulebook workspace over HTTP (cli.md "Server"): list, read with version history, save a new
+ * The rulebook workspace over HTTP (docs/api.md "Endpoints"): list, read with version history, save a new
  * version (designer; refused with the diagnostics when the program has errors), check a text. Both
  * checks run in a worker thread (`CheckPool`, docs/reliability.md "Bounded checks").
  */

@@ -22,7 +22,7 @@ export type CompiledFromWorkspace =
 export function compileFromSources(sources: Readonly<Record<string, string>>, entry: string, name: string | undefined): CompiledFromWorkspace {
   const loaded = loadRulebook(memorySourceHost(sources), entry, name);
   if (!loaded.ok) return loaded;
-  // `rulebook.file` is relative to the entry file (replay.md); the workspace names it from the root.
+  // `rulebook.file` is relative to the entry file (docs/reports.md); the workspace names it from the root.
   const declaringFile = resolveImportPath(entry, loaded.rulebook.file);
   const declaringSource = sources[declaringFile] ?? sources[entry] ?? '';
   return { ok: true, rulebook: loaded.rulebook, declaringFile, declaringSource, diagnostics: loaded.diagnostics };

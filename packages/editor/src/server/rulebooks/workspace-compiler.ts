@@ -4,7 +4,7 @@ import { compileFromSources, type CompiledFromWorkspace } from './rulebook-works
 
 /**
  * The saved rulebook files of a store (its workspace, shared by all histories) seen as a language
- * source host: imports resolve among the stored files (cli.md, `PUT /api/rulebooks/:file`).
+ * source host: imports resolve among the stored files (docs/cli.md, `PUT /api/rulebooks/:file`).
  */
 export class WorkspaceCompiler {
   constructor(private readonly workspace: RulebookWorkspace) {}

@@ -21,7 +21,7 @@ export interface SeedSummary {
 
 /**
  * A fresh embedded store gets the example rulebooks (as saved workspace files) and histories (each in
- * a history named after its file), so a new user sees something real at once (cli.md "Server").
+ * a history named after its file), so a new user sees something real at once (docs/api.md "Endpoints").
  * Whatever is in `examples/` is loaded; a file that does not validate is skipped with a note, never
  * half-loaded (imports are atomic).
  */

@@ -4,7 +4,7 @@ import { buildReplayReport, type ReplayReport } from '../../report/replay-report
 import { replaySync, type ReplayOptions, type ReplayOutcome } from '../replay.ts';
 
 /**
- * Given/when/then specs for the engine (conventions.md: Emmett's decide/evolve specs):
+ * Given/when/then specs for the engine (decide/evolve style: given events, when one more, then the outcome):
  * `given(events).when(rulebook).then(({report, outcome}) => …)`. `then` runs the assertions at once;
  * it also makes the result a thenable, so `await given(…).when(…)` yields it.
  */

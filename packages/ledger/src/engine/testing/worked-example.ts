@@ -1,8 +1,8 @@
-/** Test support: the worked example of replay.md (a public test vector), history and rulebook. */
+/** Test support: the worked example of docs/reports.md (a public test vector), history and rulebook. */
 import { history } from './history-builder.ts';
 import { read, testRulebook } from './test-rulebook.ts';
 
-/** replay.md "Worked example (a public test vector)", event for event. */
+/** docs/reports.md "Worked example (a test vector)", event for event. */
 export const workedExampleHistory = () =>
   history(
     ['PartyJoined', '2021-01-01', { party: 'PER', name: 'Peru' }],

@@ -9,7 +9,7 @@ const MAX_WORKSPACE_RACES = 20;
 
 /**
  * The workspace of a `kurrentdb://` store: one stream, `PREFIX.workspace-rulebooks`, of
- * `RulebookSaved {file, sha256, source, version, savedAt}` events (events.md: saved files in a stream
+ * `RulebookSaved {file, sha256, source, version, savedAt}` events (docs/events.md: saved files in a stream
  * of their own, outside every history). A save appends with the stream's expected revision, so two
  * concurrent saves never take the same version: the loser re-reads and numbers again.
  */
