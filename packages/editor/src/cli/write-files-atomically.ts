@@ -1,27 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 
 /**
- * Writes several files into `dir` so that none is ever half-written: every file goes to a hidden
- * temporary name in the same directory first (same file system, so the rename is atomic), and only
- * when all of them are written are they renamed into place. A failure before the renames leaves the
- * directory as it was (the temporaries are removed). `dir` is created when missing.
+ * Writes each file whole or not at all (docs/cli.md "Output"): every content goes to a hidden
+ * temporary file beside its target first (same directory, so the rename is atomic), and only when all
+ * are written are they renamed into place, so a failed write (a full disk, a missing directory) leaves
+ * no file half-written and none of the set replaced.
  */
-export function writeFilesAtomically(dir: string, files: ReadonlyMap<string, string | Uint8Array>): string[] {
-  mkdirSync(dir, { recursive: true });
-  const suffix = `.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
-  const pending: { temporary: string; final: string }[] = [];
+export function writeFilesAtomically(files: readonly { readonly path: string; readonly text: string | Uint8Array }[]): void {
+  const staged: { readonly temp: string; readonly path: string }[] = [];
   try {
-    for (const [name, content] of files) {
-      const temporary = join(dir, `.${name}${suffix}`);
-      pending.push({ temporary, final: join(dir, name) });
-      writeFileSync(temporary, content);
+    for (const { path, text } of files) {
+      const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+      staged.push({ temp, path });
+      writeFileSync(temp, text, { flag: 'wx' });
     }
+    for (const { temp, path } of staged) renameSync(temp, path);
   } catch (error) {
-    for (const { temporary } of pending) rmSync(temporary, { force: true });
+    for (const { temp } of staged) rmSync(temp, { force: true });
     throw error;
   }
-  for (const { temporary, final } of pending) renameSync(temporary, final);
-  return pending.map(({ final }) => final);
 }

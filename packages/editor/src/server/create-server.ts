@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import { EDITOR_DIST_DIR } from '../app-build/index.ts';
-import { DEFAULT_JOB_LIMITS, JobPool, type JobLimits } from '../jobs/index.ts';
+import { CheckPool, DEFAULT_CHECK_LIMITS, DEFAULT_JOB_LIMITS, JobPool, type CheckLimits, type JobLimits } from '../jobs/index.ts';
 import { aefRoute } from './aef/index.ts';
 import { analysisRoutes } from './analysis/index.ts';
 import { authenticate, ensureAdminToken, tokenRoutes, type AdminTokenBootstrap, type AnonymousAccess } from './auth/index.ts';
@@ -33,6 +33,8 @@ export interface ServerOptions {
   /** Per-address request budget on `/api`; `false` disables it (loopback load tests). */
   readonly rateLimit?: RateLimitOptions | false;
   readonly jobs?: Partial<JobLimits>;
+  /** Time and memory bounds of rulebook checks (docs/reliability.md "Bounded checks"). */
+  readonly checks?: Partial<CheckLimits>;
   /** Most events in one append request. Default 1000. */
   readonly maxEventsPerAppend?: number;
   /** The built editor app; `null` serves the "not built" page. Default `packages/editor/dist`. */
@@ -41,6 +43,8 @@ export interface ServerOptions {
   readonly log?: ServerLog;
   /** The clock that stamps `at` of appended events (tests fix it). */
   readonly clock?: () => Date;
+  /** How far ahead of the clock a non-admin event's `at` may be; default 5 minutes (docs/reliability.md). */
+  readonly maxClockAheadMs?: number;
 }
 
 export interface ListeningServer {
@@ -53,6 +57,7 @@ export interface A6Server {
   readonly app: Express;
   readonly live: LiveLedger;
   readonly jobs: JobPool;
+  readonly checks: CheckPool;
   /** The admin token generated on this start (first start of a store without tokens). */
   readonly adminToken: string | undefined;
   listen(port: number, host?: string): Promise<ListeningServer>;
@@ -70,8 +75,9 @@ export async function createServer(options: ServerOptions): Promise<A6Server> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const bodyLimit = options.bodyLimit ?? '1mb';
   const adminToken = options.adminToken === false ? undefined : await ensureAdminToken(tokens, options.adminToken ?? { file: null, print: log });
-  const live = new LiveLedger(store, workspace, options.clock);
+  const live = new LiveLedger(store, workspace, options.clock, options.maxClockAheadMs);
   const jobs = new JobPool(store, { ...DEFAULT_JOB_LIMITS, ...options.jobs });
+  const checks = new CheckPool({ ...DEFAULT_CHECK_LIMITS, ...options.checks });
 
   const app = express();
   app.disable('x-powered-by');
@@ -84,7 +90,7 @@ export async function createServer(options: ServerOptions): Promise<A6Server> {
   api.use(express.text({ limit: bodyLimit, type: 'text/plain' }));
   api.use(healthRoute(store, new Date()));
   api.use(authenticate(tokens, options.anonymous ?? 'reader'));
-  api.use(rulebookRoutes(workspace));
+  api.use(rulebookRoutes(workspace, checks));
   api.use(historyRoutes(store, live, { maxPage: 1000, maxEventsPerAppend: options.maxEventsPerAppend ?? 1000 }));
   api.use(analysisRoutes(workspace, jobs));
   api.use(aefRoute(workspace, live, jobs));
@@ -100,6 +106,7 @@ export async function createServer(options: ServerOptions): Promise<A6Server> {
     app,
     live,
     jobs,
+    checks,
     adminToken,
     listen(port, host = '127.0.0.1') {
       return new Promise((resolve, reject) => {
@@ -115,6 +122,7 @@ export async function createServer(options: ServerOptions): Promise<A6Server> {
     },
     async close() {
       await jobs.close();
+      await checks.close();
       await Promise.all(
         [...servers].map(
           (http) =>

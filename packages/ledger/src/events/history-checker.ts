@@ -11,6 +11,17 @@ import type { HistoryEvent } from './types.ts';
  * Memory: one entry per id, Party, registry, account, activity, block and authorization — bounded by
  * the history's facts, never by its payloads.
  */
+/** What `HistoryChecker.rollback` restores: the scalar state and the log's length at `checkpoint`. */
+export interface CheckerCheckpoint {
+  readonly lastInstant: number;
+  readonly lastAt: string | undefined;
+  readonly lastLine: number | undefined;
+  readonly storedInstant: number;
+  readonly storedAt: string | undefined;
+  readonly issues: number;
+  readonly total: number;
+}
+
 export class HistoryChecker {
   private readonly idLines = new Map<string, number>();
   private readonly storedIds = new Set<string>();
@@ -26,7 +37,41 @@ export class HistoryChecker {
   private storedInstant = Number.NEGATIVE_INFINITY;
   private storedAt: string | undefined;
 
+  /** Undo steps of what changed since `checkpoint` (null: not recording). */
+  private journal: (() => void)[] | null = null;
+
   constructor(readonly log: HistoryIssueLog = new HistoryIssueLog()) {}
+
+  /**
+   * Starts recording what `check` and `seed` change, so that `rollback` puts the checker back exactly
+   * as it was: the live path checks a request on the seeded checker and, when the request is refused,
+   * undoes it in time proportional to the request rather than re-reading the history
+   * (docs/reliability.md "Cheap refusals"). `commit` keeps the changes.
+   */
+  checkpoint(): CheckerCheckpoint {
+    this.journal = [];
+    const { lastInstant, lastAt, lastLine, storedInstant, storedAt } = this;
+    return { lastInstant, lastAt, lastLine, storedInstant, storedAt, issues: this.log.issues.length, total: this.log.total };
+  }
+
+  commit(): void {
+    this.journal = null;
+  }
+
+  rollback(point: CheckerCheckpoint): void {
+    const journal = this.journal ?? [];
+    for (let i = journal.length - 1; i >= 0; i--) journal[i]!();
+    this.journal = null;
+    ({ lastInstant: this.lastInstant, lastAt: this.lastAt, lastLine: this.lastLine, storedInstant: this.storedInstant, storedAt: this.storedAt } = point);
+    this.log.issues.length = point.issues;
+    this.log.total = point.total;
+  }
+
+  private addTo(set: Set<string>, key: string): void {
+    if (set.has(key)) return;
+    set.add(key);
+    this.journal?.push(() => set.delete(key));
+  }
 
   /**
    * Registers an event already stored in the target history (imports into a non-empty history): its
@@ -34,7 +79,7 @@ export class HistoryChecker {
    * Re-imported copies of stored events are left to the store's idempotency.
    */
   seed(event: HistoryEvent): void {
-    this.storedIds.add(event.id);
+    this.addTo(this.storedIds, event.id);
     this.learn(event);
     const instant = instantOf(event.at);
     if (instant !== undefined && instant >= this.storedInstant) {
@@ -85,6 +130,7 @@ export class HistoryChecker {
     const firstLine = this.idLines.get(event.id);
     if (firstLine === undefined) {
       this.idLines.set(event.id, line);
+      this.journal?.push(() => this.idLines.delete(event.id));
       return;
     }
     if (derivedId) {
@@ -174,22 +220,22 @@ export class HistoryChecker {
   private learn(event: HistoryEvent): void {
     switch (event.type) {
       case 'PartyJoined':
-        this.parties.add(event.data.party);
+        this.addTo(this.parties, event.data.party);
         return;
       case 'RegistryOpened':
-        this.registries.add(event.data.registry);
+        this.addTo(this.registries, event.data.registry);
         return;
       case 'AccountOpened':
-        this.accounts.add(event.data.account);
+        this.addTo(this.accounts, event.data.account);
         return;
       case 'ActivityRegistered':
-        this.activities.add(event.data.activity);
+        this.addTo(this.activities, event.data.activity);
         return;
       case 'AuthorizationIssued':
-        this.authorizations.add(event.data.authorization);
+        this.addTo(this.authorizations, event.data.authorization);
         return;
       case 'UnitsIssued':
-        this.blocks.add(event.data.block);
+        this.addTo(this.blocks, event.data.block);
         return;
       default:
         return;

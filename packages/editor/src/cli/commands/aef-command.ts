@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { AEF_TABLES, aefCsvTables, buildAefReport, checkAef, renderAefJson, type AefFinding, type AefReport } from '@a6/ledger';
@@ -117,7 +118,8 @@ async function writeAef(report: AefReport, format: AefFormat, out: string | unde
   const files = new Map<string, string | Uint8Array>(AEF_TABLES.map((table) => [`${table}.csv`, csv[table]]));
   if (format === 'xlsx') files.set(AEF_WORKBOOK_FILE, await writeAefXlsx(report));
   if (format === 'json') files.set(AEF_JSON_FILE, renderAefJson(report));
-  writeFilesAtomically(out, files);
+  mkdirSync(out, { recursive: true });
+  writeFilesAtomically([...files].map(([name, text]) => ({ path: join(out, name), text })));
   writeError(`wrote ${[...files.keys()].map((name) => join(out, name)).join(', ')}`);
   writeError(`aef ${report.party} ${report.year}: ${shape}`);
 }

@@ -14,7 +14,7 @@ import type { HistoryEvent } from '@a6/ledger';
  */
 export type EventPermission = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
 
-/** The Party that issued an authorization, when the history knows it. */
+/** The Party that issued an authorization, when an *accepted* `AuthorizationIssued` says so (never a rejected one). */
 export type AuthorizationParty = (authorization: string) => string | undefined;
 
 const ALLOWED: EventPermission = { allowed: true };
@@ -40,7 +40,7 @@ export function eventPermission(role: Role, event: HistoryEvent, authorizationPa
 }
 
 /** The registry whose accounts an event acts on; `null` when it acts on none. */
-export function registryOfEvent(event: HistoryEvent): string | null {
+function registryOfEvent(event: HistoryEvent): string | null {
   switch (event.type) {
     case 'AccountOpened':
       return registryOf(event.data.account);
@@ -56,7 +56,7 @@ export function registryOfEvent(event: HistoryEvent): string | null {
 }
 
 /** The Party whose fact an event is; `null` when it is not a Party fact, `undefined` when unknown. */
-export function partyOfEvent(event: HistoryEvent, authorizationParty: AuthorizationParty): string | null | undefined {
+function partyOfEvent(event: HistoryEvent, authorizationParty: AuthorizationParty): string | null | undefined {
   switch (event.type) {
     case 'NdcCommunicated':
     case 'InventoryReported':

@@ -45,8 +45,9 @@ const DECISION_LOOKAHEAD = 64;
  *
  * The engine has no undo, so a decision is taken on the live state *before* the store accepts the
  * batch; if the append then fails (another process appended first, an id clash) the state is marked
- * stale and rebuilt from the store before the next request. Validation failures only pollute the
- * reference checker, which is rebuilt alone (a read of the history, no rule evaluation).
+ * stale and rebuilt from the store before the next request. A request refused by the reference
+ * checks is undone on the checker (`checkpoint`/`rollback`), so a refusal costs what the request
+ * costs and never a re-read of the history (docs/reliability.md "Cheap refusals").
  *
  * Callers serialize access per history (`LiveLedger`); nothing here is safe to interleave.
  */
@@ -57,15 +58,11 @@ export class LiveHistory {
   inForce: RulebookInForce | null = null;
   /** The engine or the checker saw events that were never stored: rebuild everything. */
   stale = false;
-  /** Only the checker saw events that were never stored. */
-  staleChecker = false;
 
   private checker = new HistoryChecker();
   private engine: ReplayEngine | null = null;
   /** Stored event ids → seq, for idempotent re-sends without reading the store. */
   private readonly ids = new Map<string, number>();
-  /** Authorization → issuing Party, for `party:<CODE>` revocations. */
-  private readonly authorizationParties = new Map<string, string>();
 
   private constructor(
     readonly id: string,
@@ -98,26 +95,18 @@ export class LiveHistory {
     return true;
   }
 
-  /** Rebuilds only the reference checker (after a request failed validation). */
-  async rebuildChecker(): Promise<void> {
-    const checker = new HistoryChecker();
-    let seq = 0;
-    for await (const event of this.store.readHistory(this.id)) {
-      if (seq >= this.events) break;
-      checker.seed(toHistoryEvent(event));
-      seq += 1;
-    }
-    this.checker = checker;
-    this.staleChecker = false;
-  }
-
-  authorizationParty = (authorization: string): string | undefined => this.authorizationParties.get(authorization);
+  /**
+   * The Party that issued an authorization, for `party:<CODE>` revocations: read from the engine's
+   * state, which holds only *accepted* events — an `AuthorizationIssued` the rulebook rejected (a
+   * duplicate id, say) is stored with its verdict but owns nothing (docs/reliability.md).
+   */
+  authorizationParty = (authorization: string): string | undefined => this.engine?.state.authorizations.get(authorization)?.data.party;
 
   /**
    * Validates, authorizes, decides and stores one append request (an array of events), atomically with
    * their `TransactionDecided`s, with `expectedHead` = the head the decisions were taken on.
    */
-  async append(items: readonly unknown[], principal: Principal, now: Date): Promise<AppendOutcome> {
+  async append(items: readonly unknown[], principal: Principal, now: Date, maxAheadMs: number): Promise<AppendOutcome> {
     const inForce = this.inForce;
     if (inForce === null) {
       throw new ApiError(409, 'ledger.no_rulebook_in_force', `history ${this.id} has no rulebook in force; an admin adopts one first (POST /api/histories/${this.id}/adopt)`);
@@ -125,9 +114,10 @@ export class LiveHistory {
     if (inForce.compiled === null || this.engine === null) {
       throw new ApiError(409, 'ledger.rulebook_unavailable', `the rulebook in force for ${this.id} cannot be used: ${inForce.unavailable ?? 'unknown reason'}`);
     }
-    const parsed = parseRequestedEvents(items, this.lastAt, now);
+    const latest = principal.role.kind === 'admin' ? undefined : now.getTime() + maxAheadMs;
+    const parsed = parseRequestedEvents(items, this.lastAt, now, latest);
     if (!parsed.ok) throw invalidEvents(parsed.issues);
-    const { events, derivedIds } = parsed;
+    const { events, derivedIds, stamped } = parsed;
 
     const reserved = events.flatMap((event, index) =>
       event.type === 'RulebookAdopted' || event.type === 'TransactionDecided' ? [{ index, type: event.type }] : [],
@@ -151,7 +141,7 @@ export class LiveHistory {
         continue;
       }
       const stored = await this.storedEvent(seq);
-      if (stored === undefined || eventContent(toHistoryEvent(stored)) !== eventContent(event)) conflicts.push({ index, id: event.id, seq });
+      if (stored === undefined || !sameContent(toHistoryEvent(stored), event, stamped[index]!)) conflicts.push({ index, id: event.id, seq });
       results.push(await this.resent(event, seq));
     }
     if (conflicts.length > 0) {
@@ -161,11 +151,13 @@ export class LiveHistory {
     if (fresh.length === 0) return this.outcome(results);
 
     // References, exactly as an import into this history checks them.
-    const logged = this.checker.log.issues.length;
-    this.staleChecker = true;
+    const point = this.checker.checkpoint();
     for (const { event, index } of fresh) this.checker.check(event, index + 1, derivedIds[index]!);
-    const issues = this.checker.log.issues.slice(logged);
-    if (issues.length > 0) throw invalidEvents(issues.map((issue) => locate(issue, (issue.line ?? 1) - 1)));
+    if (this.checker.log.total > point.total) {
+      const issues = this.checker.log.issues.slice(point.issues);
+      this.checker.rollback(point);
+      throw invalidEvents(issues.map((issue) => locate(issue, (issue.line ?? 1) - 1)));
+    }
 
     // Decide on the live state; from here until the append succeeds the engine is ahead of the store.
     this.stale = true;
@@ -190,23 +182,30 @@ export class LiveHistory {
     }
 
     await this.store.append(this.id, batch, { expectedHead: this.events });
+    this.checker.commit();
     for (const event of batch) this.remember(event);
     this.stale = false;
-    this.staleChecker = false;
     return this.outcome(results);
   }
 
   /** Stores a `RulebookAdopted` (already built and validated by the caller) on the current head. */
   async appendAdoption(adoption: EventOf<'RulebookAdopted'>): Promise<StoredEvent> {
-    this.staleChecker = true;
+    const point = this.checker.checkpoint();
     if (!this.checker.check(adoption, 1, true)) {
-      throw new ApiError(400, this.checker.log.issues.at(-1)?.code ?? 'history.bad_value', this.checker.log.issues.at(-1)?.message ?? 'invalid adoption');
+      const issue = this.checker.log.issues.at(-1);
+      this.checker.rollback(point);
+      throw new ApiError(400, issue?.code ?? 'history.bad_value', issue?.message ?? 'invalid adoption');
     }
     const seq = this.events;
     const prev = this.hash;
-    await this.store.append(this.id, [adoption], { expectedHead: this.events });
+    try {
+      await this.store.append(this.id, [adoption], { expectedHead: this.events });
+    } catch (error) {
+      this.checker.rollback(point);
+      throw error;
+    }
+    this.checker.commit();
     this.remember(adoption);
-    this.staleChecker = false;
     // The engine restarts under the new rulebook: the caller rebuilds this history from the store.
     this.stale = true;
     return { ...adoption, seq, prev } as StoredEvent;
@@ -239,7 +238,6 @@ export class LiveHistory {
   /** Bookkeeping of an event that is now stored at the next seq. */
   private remember(event: HistoryEvent): void {
     this.ids.set(event.id, this.events);
-    if (event.type === 'AuthorizationIssued') this.authorizationParties.set(event.data.authorization, event.data.party);
     this.hash = eventHash(event, this.hash);
     this.lastAt = event.at;
     this.events += 1;
@@ -265,6 +263,15 @@ export class LiveHistory {
   private outcome(results: readonly (AppendedEvent | null)[]): AppendOutcome {
     return { history: this.id, head: { events: this.events, hash: this.hash }, results: results.filter((result): result is AppendedEvent => result !== null) };
   }
+}
+
+/**
+ * Whether a re-sent event is the stored one: the same content, where an `at` the server stamped on
+ * this send (the client sent none) stands for the one it stamped on the first (docs/api.md, step 3).
+ */
+function sameContent(stored: HistoryEvent, sent: HistoryEvent, stamped: boolean): boolean {
+  const compared = stamped ? ({ ...sent, at: stored.at } as HistoryEvent) : sent;
+  return eventContent(stored) === eventContent(compared);
 }
 
 function reason(entry: VerdictEntry): VerdictReason {

@@ -14,6 +14,9 @@ export interface AdoptionOutcome {
   readonly head: { readonly events: number; readonly hash: string };
 }
 
+/** Default allowed skew of a client's clock ahead of the server's: 5 minutes. */
+export const DEFAULT_MAX_CLOCK_AHEAD_MS = 5 * 60_000;
+
 /** How often an append is re-decided after another process appended first (then 409 `store.concurrency`). */
 const CONCURRENCY_RETRIES = 3;
 
@@ -32,6 +35,8 @@ export class LiveLedger {
     private readonly store: EventStore,
     private readonly workspace: RulebookWorkspace,
     private readonly clock: () => Date = () => new Date(),
+    /** How far ahead of `clock` a non-admin event's `at` may be (docs/reliability.md "The clock"). */
+    private readonly maxClockAheadMs: number = DEFAULT_MAX_CLOCK_AHEAD_MS,
   ) {
     this.compiler = new WorkspaceCompiler(workspace);
   }
@@ -40,7 +45,7 @@ export class LiveLedger {
     const now = this.clock();
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.exclusive(history, (live) => live.append(items, principal, now));
+        return await this.exclusive(history, (live) => live.append(items, principal, now, this.maxClockAheadMs));
       } catch (error) {
         if (!isConcurrencyError(error) || attempt >= CONCURRENCY_RETRIES) throw error;
       }
@@ -92,6 +97,7 @@ export class LiveLedger {
       () => undefined,
     );
     this.queues.set(history, settled);
+    // Fire-and-forget cleanup: `settled` never rejects (both outcomes map to undefined above).
     void settled.then(() => {
       if (this.queues.get(history) === settled) this.queues.delete(history);
     });
@@ -104,8 +110,6 @@ export class LiveLedger {
       if (live === undefined || live.stale) {
         this.histories.delete(history);
         live = await LiveHistory.load(this.store, this.workspace, history);
-      } else if (live.staleChecker) {
-        await live.rebuildChecker();
       }
       if ((await live.catchUp()) && !live.stale) {
         this.histories.set(history, live);

@@ -6,6 +6,7 @@ import { parseRequest } from '../http/parse-request.ts';
 import type { RulebookWorkspace } from '@a6/ledger/store';
 import { READ_ROLES } from '../read-roles.ts';
 import { assertRulebookFileName } from './rulebook-file-name.ts';
+import type { CheckPool } from '../../jobs/check-pool.ts';
 import { declaredRulebooks, hasErrors } from './rulebook-workspace.ts';
 import { WorkspaceCompiler } from './workspace-compiler.ts';
 
@@ -15,9 +16,10 @@ const versionQuery = z.object({ version: z.coerce.number().int().positive().opti
 
 /**
  * The rulebook workspace over HTTP (cli.md "Server"): list, read with version history, save a new
- * version (designer; refused with the diagnostics when the program has errors), check a text.
+ * version (designer; refused with the diagnostics when the program has errors), check a text. Both
+ * checks run in a worker thread (`CheckPool`, docs/reliability.md "Bounded checks").
  */
-export function rulebookRoutes(workspace: RulebookWorkspace): Router {
+export function rulebookRoutes(workspace: RulebookWorkspace, checks: CheckPool): Router {
   const compiler = new WorkspaceCompiler(workspace);
   const router = Router();
 
@@ -57,7 +59,7 @@ export function rulebookRoutes(workspace: RulebookWorkspace): Router {
   router.put('/rulebooks/*file', requireRole('designer'), async (request, response) => {
     const file = fileParam(request);
     const source = typeof request.body === 'string' ? request.body : parseRequest(sourceBody, request.body).source;
-    const diagnostics = await compiler.check(file, { [file]: source });
+    const { diagnostics, rulebooks } = await checks.check(file, { ...(await compiler.sources()), [file]: source });
     if (hasErrors(diagnostics)) {
       const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
       throw new ApiError(422, 'rulebook.invalid', `${file} was not saved: ${errors} error(s)`, diagnostics);
@@ -70,7 +72,7 @@ export function rulebookRoutes(workspace: RulebookWorkspace): Router {
       sha256: saved.sha256,
       savedAt: saved.savedAt,
       saved: before?.sha256 !== saved.sha256,
-      rulebooks: declaredRulebooks(file, source),
+      rulebooks,
       diagnostics,
     });
   });
@@ -78,8 +80,8 @@ export function rulebookRoutes(workspace: RulebookWorkspace): Router {
   router.post('/check', requireRole(...READ_ROLES), async (request, response) => {
     const body = parseRequest(checkBody, request.body);
     const file = assertRulebookFileName(body.file ?? 'untitled.a6');
-    const diagnostics = await compiler.check(file, { [file]: body.source });
-    response.json({ file, ok: !hasErrors(diagnostics), rulebooks: declaredRulebooks(file, body.source), diagnostics });
+    const { diagnostics, rulebooks } = await checks.check(file, { ...(await compiler.sources()), [file]: body.source });
+    response.json({ file, ok: !hasErrors(diagnostics), rulebooks, diagnostics });
   });
 
   return router;
