@@ -96,6 +96,14 @@ describe('a6 aef', () => {
     expect(result.stderr).toMatch(/aef RWA 2025: T2 16, T3 85, T4 45, T5 0 rows; digest e14fb9b4/);
   });
 
+  it('--store gives the same report as the file it was imported from (same digest)', async () => {
+    const store = `sqlite:${join(workspace, 'ledger.db')}?history=a62`;
+    expect((await a6(['import', HISTORY, '--store', store])).exitCode).toBe(0);
+    const fromStore = await a6(['aef', '--store', store, '--rulebook', RULEBOOK, '--party', 'RWA', '--year', '2025']);
+    expect(fromStore.exitCode, fromStore.stderr).toBe(0);
+    expect(fromStore.stdout).toBe(readFileSync(join(GOLDEN, 'RWA.json'), 'utf8'));
+  });
+
   it('--out replaces the files of an earlier run whole, leaving no temporary file', async () => {
     const out = join(workspace, 'again');
     expect((await a6(rwa('--out', out, '--format', 'json'))).exitCode).toBe(0);
