@@ -19,6 +19,8 @@ export const DIAGNOSTIC_CODES = [
   'dsl.levy_over_100',
   'dsl.unreachable',
   'dsl.unused_let',
+  'dsl.too_large',
+  'dsl.too_deep',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
