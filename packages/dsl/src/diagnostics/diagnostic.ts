@@ -21,6 +21,7 @@ export const DIAGNOSTIC_CODES = [
   'dsl.unused_let',
   'dsl.too_large',
   'dsl.too_deep',
+  'dsl.not_utf8',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
