@@ -10,6 +10,9 @@
  * event count: the same number of events with a fifth of the state. Together they show whether replay
  * memory follows the ledger state or the length of the history (`memoryBound` in the output).
  *
+ * The history benchmark measures `a6 replay --history` itself against the floor and the old two-pass
+ * path, at 2×10^5 events with seed 7 unless `--events` / `--seed` say otherwise.
+ *
  *   replay options: --events N  --scaling-events N (0: skip)  --seed S  --parties P  --rulebook FILE.a6  --keep
  *   check options:  --lines N  --runs N
  *   refusal options: --refusal-events N  --rounds N (refusal-bench.ts: a refused live append's cost)
@@ -20,7 +23,7 @@ import { parseArgs } from 'node:util';
 import { machineInfo, round } from './meter/index.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const BENCHMARKS = ['replay', 'check', 'refusal'] as const;
+const BENCHMARKS = ['replay', 'history', 'check', 'refusal'] as const;
 type BenchmarkName = (typeof BENCHMARKS)[number];
 
 const { values, positionals } = parseArgs({
@@ -154,6 +157,12 @@ if (selected.includes('replay')) {
     runs.push((await runBenchmark('replay-bench.ts', flags({ events: String(size), 'steady-events': steady, ...shared }))) as unknown as ReplayRun);
   }
   result.replay = { runs, ...(runs.length > 1 ? { memoryBound: memoryBound(runs) } : {}) };
+}
+
+if (selected.includes('history')) {
+  // `--events` defaults to 10^6 for the replay benchmark; the history benchmark's own default is 2×10^5.
+  const events = process.argv.includes('--events') ? values.events : undefined;
+  result.history = await runBenchmark('history-bench.ts', flags({ events, seed: values.seed, rulebook: values.rulebook, keep: values.keep }));
 }
 
 if (selected.includes('check')) {

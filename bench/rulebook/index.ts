@@ -1,1 +1,1 @@
-export * from './bench-rulebook.ts';
+export { generateBenchRulebook, BENCH_RULEBOOK_NAME } from './bench-rulebook.ts';

@@ -56,11 +56,12 @@ describe('replay jobs: server-sent progress and cancellation', () => {
     const reader = await api.token('reader');
     const response = await post(api, '/api/replay', REPLAY, { token: reader });
     let id = '';
+    let cancelling: Promise<void> = Promise.resolve();
     const messages = await readEventStream(response, (message) => {
       if (message.event === 'job') {
         id = message.data.id;
-        // Someone else may not cancel it; its owner may.
-        void (async () => {
+        // Someone else may not cancel it; its owner may. Awaited below so a failed expectation fails here.
+        cancelling = (async () => {
           const other = await api.call('DELETE', `/api/jobs/${id}`, { token: await api.token('reader') });
           expect(other.status).toBe(403);
           const cancelled = await api.call('DELETE', `/api/jobs/${id}`, { token: reader });
@@ -68,6 +69,7 @@ describe('replay jobs: server-sent progress and cancellation', () => {
         })();
       }
     });
+    await cancelling;
     expect(messages.at(-1)).toMatchInlineSnapshot(`
       {
         "data": {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHarness, type ApiResponse } from './api-harness.ts';
 
-const ROLES = ['anonymous', 'reader', 'designer', 'operator:PE-NR', 'operator:SG-NR', 'party:PER', 'party:SGP', 'admin'] as const;
+const ROLES = ['anonymous', 'reader', 'auditor', 'designer', 'operator:PE-NR', 'operator:SG-NR', 'party:PER', 'party:SGP', 'admin'] as const;
 type RoleName = (typeof ROLES)[number];
 
 // The role × endpoint matrix of cli.md "Server": every role against every writing endpoint.
@@ -58,16 +58,16 @@ describe('roles', () => {
     }
     expect(matrix).toMatchInlineSnapshot(`
       {
-        "POST /api/histories/:id/adopt": "anonymous=401 reader=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
-        "POST /api/tokens": "anonymous=401 reader=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
-        "PUT /api/rulebooks/:file": "anonymous=401 reader=403 designer=201 operator:PE-NR=403 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
-        "events: AccountOpened on PE-NR": "anonymous=401 reader=403 designer=403 operator:PE-NR=201 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
-        "events: AuthorizationIssued by PER": "anonymous=401 reader=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=201 party:SGP=403 admin=201",
-        "events: AuthorizationRevoked of PER-A1": "anonymous=401 reader=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=201 party:SGP=403 admin=201",
-        "events: InventoryReported by PER": "anonymous=401 reader=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=201 party:SGP=403 admin=201",
-        "events: PartyJoined": "anonymous=401 reader=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
-        "events: RegistryOpened": "anonymous=401 reader=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
-        "events: UnitsTransferred from PE-NR to SG-NR": "anonymous=401 reader=403 designer=403 operator:PE-NR=201 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
+        "POST /api/histories/:id/adopt": "anonymous=401 reader=403 auditor=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
+        "POST /api/tokens": "anonymous=401 reader=403 auditor=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
+        "PUT /api/rulebooks/:file": "anonymous=401 reader=403 auditor=403 designer=201 operator:PE-NR=403 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
+        "events: AccountOpened on PE-NR": "anonymous=401 reader=403 auditor=403 designer=403 operator:PE-NR=201 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
+        "events: AuthorizationIssued by PER": "anonymous=401 reader=403 auditor=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=201 party:SGP=403 admin=201",
+        "events: AuthorizationRevoked of PER-A1": "anonymous=401 reader=403 auditor=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=201 party:SGP=403 admin=201",
+        "events: InventoryReported by PER": "anonymous=401 reader=403 auditor=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=201 party:SGP=403 admin=201",
+        "events: PartyJoined": "anonymous=401 reader=403 auditor=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
+        "events: RegistryOpened": "anonymous=401 reader=403 auditor=403 designer=403 operator:PE-NR=403 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
+        "events: UnitsTransferred from PE-NR to SG-NR": "anonymous=401 reader=403 auditor=403 designer=403 operator:PE-NR=201 operator:SG-NR=403 party:PER=403 party:SGP=403 admin=201",
       }
     `);
   });

@@ -17,7 +17,7 @@ export function suggestNames(name: string, candidates: Iterable<string>, limit =
 }
 
 /** Damerau–Levenshtein distance (optimal string alignment): a swap of two letters counts as one edit. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[] = new Array<number>(rows * cols).fill(0);

@@ -1,4 +1,8 @@
-export * from './compiled-rulebook.ts';
+export { DateValue, RecordValue } from './compiled-rulebook.ts';
+export type {
+  Value, JsonValue, RootName, EvalContext, SourceLocation, CheckFailure, CompiledRule, ExactRate,
+  CompiledLevy, CompiledRulebook,
+} from './compiled-rulebook.ts';
 export { ExpressionCompiler, type Evaluator, type LetBinding } from './compile-expression.ts';
 export { EvalScope, type RecordedValue } from './eval-scope.ts';
 export { Stuck, isStuck } from './stuck.ts';

@@ -1,1 +1,2 @@
-export * from './diagnostic.ts';
+export { makeDiagnostic, formatDiagnostic, DIAGNOSTIC_CODES, LineIndex } from './diagnostic.ts';
+export type { DiagnosticCode, Severity, LineColumn, DiagnosticData, Diagnostic } from './diagnostic.ts';

@@ -19,7 +19,7 @@ export interface OptionReach extends ChangeReach {
  * first transferred at an authorization, issuance, international transfer, use or voluntary
  * cancellation, depending on the options.
  */
-export const TRIGGER_EVENT_TYPES: Readonly<Record<Trigger, readonly string[]>> = {
+const TRIGGER_EVENT_TYPES: Readonly<Record<Trigger, readonly string[]>> = {
   registration: ['ActivityRegistered'],
   transition: ['ActivityTransitioned'],
   authorization: ['AuthorizationIssued'],
@@ -44,7 +44,7 @@ const FIRST_TRANSFER_FIELDS = ['first_transferred', 'oimp_first_transferred', 'n
  * "Structured summary"); events listed in events.md's order. `first_transfer.*` and `a64.itmo` decide when a range is first transferred or
  * an ITMO, so rules on `first_transfer` see them; the `adjustment.*` options only change bookings.
  */
-export const OPTION_REACH: Readonly<Record<OptionName, OptionReach>> = {
+const OPTION_REACH: Readonly<Record<OptionName, OptionReach>> = {
   'first_transfer.ndc': { triggers: ['first_transfer'], events: ['AuthorizationIssued', 'UnitsIssued', 'UnitsTransferred'], fields: FIRST_TRANSFER_FIELDS },
   'first_transfer.oimp': { triggers: ['first_transfer'], events: FIRST_TRANSFER_EVENTS, fields: FIRST_TRANSFER_FIELDS },
   'adjustment.object': { triggers: [], events: ['NdcCommunicated', ...FIRST_TRANSFER_EVENTS, 'InventoryReported'], fields: ['emissions_balance', 'adjusted_target'] },

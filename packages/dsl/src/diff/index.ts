@@ -1,7 +1,7 @@
 export { diffRulebooks, type DiffSide } from './diff-rulebooks.ts';
 export { normalExpr, normalCheck, normalMessage, type LetTable } from './normal-form.ts';
-export { OPTION_REACH, TRIGGER_EVENT_TYPES, optionReach, triggerReach, type ChangeReach, type OptionReach } from './change-reach.ts';
-export { renderRulebookDiffText, changeSummary, differenceLines, levyText, ruleSource } from './render-diff-text.ts';
+export { optionReach, triggerReach, type ChangeReach, type OptionReach } from './change-reach.ts';
+export { renderRulebookDiffText, differenceLines, changeSummary, levyText, ruleSource } from './render-diff-text.ts';
 export {
   DIFF_FORMAT,
   type CheckView,

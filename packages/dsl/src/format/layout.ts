@@ -2,7 +2,7 @@ import type { CheckDecl, Expr, ImportDecl, LevyDecl, Member, RuleDecl, RulebookD
 import { logicalChain, printExpr } from './print-expr.ts';
 
 /** Lines longer than this are broken where the layout allows (before `where`, `else`, `and`, `or`). */
-export const LINE_WIDTH = 100;
+const LINE_WIDTH = 100;
 export const INDENT = '  ';
 
 const fits = (line: string): boolean => line.length <= LINE_WIDTH;

@@ -29,7 +29,7 @@ const BINARY_PRECEDENCE: Readonly<Record<BinaryOperator, number>> = {
   '/': MULTIPLICATIVE,
 };
 
-export function precedenceOf(expr: Expr): number {
+function precedenceOf(expr: Expr): number {
   switch (expr.kind) {
     case 'Binary':
       return BINARY_PRECEDENCE[expr.operator];
@@ -83,7 +83,7 @@ export function printExpr(expr: Expr, source: string): string {
 }
 
 /** `expr` printed where an operand must bind at least as tightly as `minimum`. */
-export function wrap(expr: Expr, source: string, minimum: number): string {
+function wrap(expr: Expr, source: string, minimum: number): string {
   const printed = printExpr(expr, source);
   return precedenceOf(expr) < minimum ? `(${printed})` : printed;
 }

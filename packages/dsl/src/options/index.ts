@@ -1,1 +1,2 @@
-export * from './options.ts';
+export { defaultOptions, findOption, OPTION_SPECS } from './options.ts';
+export type { OptionSpec, OptionName } from './options.ts';

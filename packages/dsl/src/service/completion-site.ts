@@ -35,7 +35,7 @@ export interface CompletionSite {
 const DECLARATION_KEYWORDS: ReadonlySet<string> = new Set(['import', 'rulebook', 'cite', 'option', 'levy', 'rule', 'remove', 'let']);
 const NAME_BEFORE: ReadonlySet<string> = new Set([...DECLARATION_KEYWORDS, 'extends', 'to']);
 const TRIGGER_SET: ReadonlySet<string> = new Set(TRIGGERS);
-export const OPERATOR_KEYWORDS: readonly string[] = ['and', 'or', 'not', 'in'];
+const OPERATOR_KEYWORDS: readonly string[] = ['and', 'or', 'not', 'in'];
 const OPERAND_KEYWORDS: ReadonlySet<string> = new Set(['true', 'false', 'none']);
 
 const is = (token: SourceToken | undefined, text: string): boolean =>

@@ -52,7 +52,7 @@ function previousCode(tokens: readonly SourceToken[], index: number): SourceToke
   return undefined;
 }
 
-export function triggerDoc(trigger: Trigger): string {
+function triggerDoc(trigger: Trigger): string {
   const unit = UNIT_TRIGGERS.includes(trigger) ? ' · unit trigger' : '';
   return `**${trigger}** (trigger${unit})\n\n${TRIGGER_DOCS[trigger]}`;
 }

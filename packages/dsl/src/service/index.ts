@@ -13,4 +13,7 @@ export {
   type SemanticTokenModifier,
 } from './semantic-tokens.ts';
 export { tokenizeSource, type SourceToken, type SourceTokenKind } from './source-tokens.ts';
-export type * from './service-types.ts';
+export type {
+  SpanLocation, SpanEdit, FileEdits, CompletionKind, CompletionItem, HoverInfo, SymbolKind, DocumentSymbol,
+  FoldingRange, CodeAction, RenameResult, PrepareRenameResult, ReferenceOptions,
+} from './service-types.ts';

@@ -1,9 +1,11 @@
 import type { Diagnostic } from '@a6/dsl';
 import type { CompareReport, ReplayReport } from '@a6/ledger';
+import { AefController } from './aef/index.ts';
 import { AnalysisClient } from './analysis/index.ts';
 import type { AppContext } from './app-context.ts';
 import { appCommandList, openCommandPalette, registerAppCommands } from './commands/index.ts';
 import { CompareController } from './compare/index.ts';
+import { DiffController } from './diff/index.ts';
 import { bindFileViews, FilesController } from './files/index.ts';
 import { LanguageClient, startLanguageWorker } from './language-client/index.ts';
 import { registerA6Language } from './language/index.ts';
@@ -95,6 +97,8 @@ export function startApp(): A6EditorHandle {
   const save = new SaveController(context, files);
   const run = new RunController(context, files, language.symbolsOf);
   const compare = new CompareController(context);
+  new DiffController(context, files);
+  new AefController(context);
 
   registerAppCommands(editor, appCommandList({ editor, panel, run, compare, save, theme, url }));
   requireElement('command-palette', HTMLButtonElement).addEventListener('click', () => openCommandPalette(editor));

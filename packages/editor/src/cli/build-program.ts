@@ -1,6 +1,8 @@
 import { Command } from 'commander';
+import { registerAefCommand } from './commands/aef-command.ts';
 import { registerCheckCommand } from './commands/check-command.ts';
 import { registerCompareCommand } from './commands/compare-command.ts';
+import { registerDiffCommand } from './commands/diff-command.ts';
 import { registerExplainCommand } from './commands/explain-command.ts';
 import { registerExportCommand } from './commands/export-command.ts';
 import { registerFmtCommand } from './commands/fmt-command.ts';
@@ -29,6 +31,8 @@ export function buildProgram(): Command {
   registerReplayCommand(program);
   registerCompareCommand(program);
   registerExplainCommand(program);
+  registerDiffCommand(program);
+  registerAefCommand(program);
   registerVerifyCommand(program);
   registerGenCommand(program);
   registerImportA62Command(program);

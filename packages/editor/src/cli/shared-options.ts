@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { createReadStream, writeFileSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { formatDiagnostic, loadRulebook, type CompiledRulebook } from '@a6/dsl';
+import { formatDiagnostic, loadRulebook, type CompiledRulebook, type LoadRulebookResult } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
-import { formatHistoryIssue, isHistoryDate, type HistoryEvent, type ReplayProgress } from '@a6/ledger';
-import { streamHistoryFile, validateHistoryFile } from '@a6/ledger/node';
+import { formatHistoryIssue, isHistoryDate, type HistorySource, type ReplayProgress } from '@a6/ledger';
+import { readHistoryFileInOnePass } from '@a6/ledger/node';
 import { DEFAULT_STORE_URL, StoreUrlError, isStoreError, openStore, type EventStore, type OpenedStore } from '@a6/ledger/store';
 import { CliFailure, EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, writeError } from './cli-io.ts';
 
@@ -73,10 +73,18 @@ export function bindRulebookChoices(rulebooks: readonly OrderedValue[], names: r
 
 /** Compiles one chosen rulebook; warnings go to stderr, errors fail the command (exit 1) with diagnostics. */
 export function compileRulebookChoice(choice: RulebookChoice): CompiledRulebook {
+  return loadRulebookChoice(choice).rulebook;
+}
+
+/**
+ * Loads one chosen rulebook with its resolved model and checked program (what `a6 diff` compares);
+ * warnings go to stderr, errors fail the command (exit 1) with located diagnostics.
+ */
+export function loadRulebookChoice(choice: RulebookChoice): Extract<LoadRulebookResult, { ok: true }> {
   const loaded = loadRulebook(nodeSourceHost(process.cwd()), choice.file, choice.name);
   if (loaded.ok) {
     for (const diagnostic of loaded.diagnostics) writeError(formatDiagnostic(diagnostic));
-    return loaded.rulebook;
+    return loaded;
   }
   const errors = loaded.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
   throw new CliFailure(
@@ -92,28 +100,47 @@ export function checkHistoryInput(input: HistoryInput): void {
 }
 
 /**
- * The history of `--history FILE` (validated exactly like an import first, then streamed: two passes,
- * bounded memory) or of `--store URL`, handed to `work` with its number of events and, for a file, the
- * chain head the validation computed.
+ * The history of `--history FILE` or of `--store URL`, handed to `work` with its number of events (for
+ * the progress bar). A file is read once (docs/performance.md): validated exactly like an import while
+ * `work` folds its events in batches. When a line is invalid, what `work` computed is thrown away and
+ * the command fails with every issue of the file; `work` must therefore not write anything itself
+ * (the commands write their report after this returns).
  */
-export async function withHistoryInput<T>(input: HistoryInput, work: (events: AsyncIterable<HistoryEvent>, total: number, head?: string) => Promise<T>): Promise<T> {
+export async function withHistoryInput<T>(input: HistoryInput, work: (events: HistorySource, total: number) => Promise<T>): Promise<T> {
   checkHistoryInput(input);
   const file = input.history;
   if (file !== undefined) {
-    const validation = await validateHistoryFile(file);
-    if (!validation.ok) {
+    const reading = readHistoryFileInOnePass(file);
+    // Only a progress bar needs the total up front: an upper bound (the line count), on a terminal only.
+    const total = process.stderr.isTTY ? await countLines(file) : 0;
+    const result = await work(reading.source, total);
+    const read = reading.result();
+    if (!read.ok) {
       throw new CliFailure(
         EXIT_INVALID_INPUT,
-        { code: 'history.invalid', message: `${file}: ${validation.issues.length} error(s) in the history`, details: { issues: validation.issues } },
-        validation.issues.map((issue) => formatHistoryIssue(file, issue)),
+        { code: 'history.invalid', message: `${file}: ${read.issues.length} error(s) in the history`, details: { issues: read.issues } },
+        read.issues.map((issue) => formatHistoryIssue(file, issue)),
       );
     }
-    return work(streamHistoryFile(file), validation.events, validation.head);
+    return result;
   }
   return withStore(input.store, async ({ store, history }) => {
     const head = await store.head(history);
     return work(store.readHistory(history), head.events);
   });
+}
+
+/** Lines in a file (0 when it cannot be read: the history reader reports that). */
+async function countLines(file: string): Promise<number> {
+  let lines = 0;
+  try {
+    for await (const chunk of createReadStream(file)) {
+      for (let at = (chunk as Buffer).indexOf(10); at !== -1; at = (chunk as Buffer).indexOf(10, at + 1)) lines += 1;
+    }
+  } catch {
+    return 0;
+  }
+  return lines;
 }
 
 /** A progress bar on stderr when it is a terminal and the history is long enough to wait for. */

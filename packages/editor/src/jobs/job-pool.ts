@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { StoredEvent } from '@a6/ledger';
 import type { EventStore } from '@a6/ledger/store';
-import type { AnalysisWork, JobFailure, ServerMessage, WorkerMessage } from './job-protocol.ts';
+import type { AnalysisRequestWork, AnalysisWork, JobFailure, ServerMessage, WorkerMessage } from './job-protocol.ts';
 import { startWorker } from './start-worker.ts';
 
 export interface JobLimits {
@@ -29,13 +29,14 @@ export interface JobProgress {
 }
 
 export interface JobRequest {
-  readonly history: string;
-  readonly work: Omit<AnalysisWork, 'total'>;
+  /** The history a replay or compare folds; `null` for a diff, which generates its own. */
+  readonly history: string | null;
+  readonly work: AnalysisRequestWork;
   /** Who may cancel it besides an admin: the token hash, or `null` for anonymous callers. */
   readonly owner: string | null;
 }
 
-/** One replay or compare; `result` always resolves (failures and cancellations are results). */
+/** One replay, compare or diff; `result` always resolves (failures and cancellations are results). */
 export class Job {
   readonly id = randomUUID();
   state: JobState = 'queued';
@@ -93,16 +94,13 @@ export class JobPool {
 
   /** Queues a job; throws the failure (status + code) when it cannot even be queued. */
   async submit(request: JobRequest): Promise<Job> {
-    const head = await this.store.head(request.history);
-    if (head.events === 0) throw failure({ status: 404, code: 'server.unknown_history', message: `no history ${request.history} (it has no events)` });
-    if (head.events > this.limits.maxHistoryEvents) {
-      throw failure({ status: 413, code: 'server.history_too_large', message: `history ${request.history} has ${head.events} events; this server analyses at most ${this.limits.maxHistoryEvents} per job (use the CLI)` });
-    }
+    const total = await this.totalOf(request);
     if (this.running >= this.limits.concurrency && this.waiting.length >= this.limits.queue) {
       throw failure({ status: 503, code: 'server.busy', message: `${this.running} analyses are running and ${this.waiting.length} waiting; try again shortly` });
     }
-    const job = new Job(request, head.events);
+    const job = new Job(request, total);
     this.jobs.set(job.id, job);
+    // `result` never rejects (see Job), so this cleanup cannot leave an unhandled rejection.
     void job.result.then(() => {
       // Keep finished jobs briefly so a late DELETE gets a sensible answer, then forget them.
       setTimeout(() => this.jobs.delete(job.id), 60_000).unref();
@@ -110,6 +108,17 @@ export class JobPool {
     this.waiting.push(job);
     this.drain();
     return job;
+  }
+
+  /** What a job counts progress in: the events of its history, or the histories a diff may try. */
+  private async totalOf(request: JobRequest): Promise<number> {
+    if (request.history === null) return request.work.kind === 'diff' ? (request.work.witness?.histories ?? 0) : 0;
+    const head = await this.store.head(request.history);
+    if (head.events === 0) throw failure({ status: 404, code: 'server.unknown_history', message: `no history ${request.history} (it has no events)` });
+    if (head.events > this.limits.maxHistoryEvents) {
+      throw failure({ status: 413, code: 'server.history_too_large', message: `history ${request.history} has ${head.events} events; this server analyses at most ${this.limits.maxHistoryEvents} per job (use the CLI)` });
+    }
+    return head.events;
   }
 
   get(id: string): Job | undefined {
@@ -140,22 +149,28 @@ export class JobPool {
     while (this.running < this.limits.concurrency && this.waiting.length > 0) {
       const job = this.waiting.shift()!;
       this.running += 1;
-      void this.run(job).finally(() => {
-        this.running -= 1;
-        this.drain();
-      });
+      // Fire-and-forget: a failure outside the worker (starting it, closing the history reader)
+      // fails the job instead of escaping as an unhandled rejection that would stop the server.
+      void this.run(job)
+        .catch((error: unknown) => job.finish(internal(error), 'failed'))
+        .finally(() => {
+          this.running -= 1;
+          this.drain();
+        });
     }
   }
 
   private async run(job: Job): Promise<void> {
     job.state = 'running';
-    const work: AnalysisWork = { ...job.request.work, total: job.total };
+    const work = { ...job.request.work, total: job.total } as AnalysisWork;
     const worker = startWorker(this.workerUrl, work);
-    const pages = this.store.readHistory(job.request.history, { batchSize: this.limits.pageSize })[Symbol.asyncIterator]();
+    // A diff reads no history: its worker never asks for a page.
+    const pages = job.request.history === null ? emptyPages() : this.store.readHistory(job.request.history, { batchSize: this.limits.pageSize })[Symbol.asyncIterator]();
     let sent = 0;
     let outcome: { result: JobResult; state: JobState } | null = null;
     const end = (result: JobResult, state: JobState) => {
       if (outcome === null) outcome = { result, state };
+      // The outcome is recorded; the worker's 'exit' event (awaited below) is what ends the run.
       void worker.terminate();
     };
     const timer = setTimeout(
@@ -200,6 +215,10 @@ export class JobPool {
     const final: { result: JobResult; state: JobState } = outcome ?? { result: internal(new Error('the worker exited without a result')), state: 'failed' };
     job.finish(final.result, final.state);
   }
+}
+
+function emptyPages(): AsyncIterator<StoredEvent> {
+  return { next: async () => ({ done: true, value: undefined }) };
 }
 
 /** A job failure thrown before the job exists (the route maps it to its status). */

@@ -68,6 +68,12 @@ export function startLspServer(connection: Connection): void {
     };
   });
 
+  // Fire-and-forget: a failed write means the client went away (vscode-jsonrpc logs it and closes the
+  // connection, which ends the server); it must not also surface as an unhandled rejection.
+  const publish = (params: Parameters<typeof connection.sendDiagnostics>[0]): void => {
+    connection.sendDiagnostics(params).catch(() => undefined);
+  };
+
   let pending: ReturnType<typeof setTimeout> | null = null;
   const scheduleDiagnostics = (): void => {
     if (pending) clearTimeout(pending);
@@ -77,7 +83,7 @@ export function startLspServer(connection: Connection): void {
         const path = uriToPath(document.uri);
         const positions = service.positions(path);
         const diagnostics = service.diagnostics(path).map((diagnostic) => toLspDiagnostic(diagnostic, positions));
-        void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+        publish({ uri: document.uri, version: document.version, diagnostics });
       }
     }, DIAGNOSTICS_DELAY_MS);
   };
@@ -89,7 +95,7 @@ export function startLspServer(connection: Connection): void {
   });
   documents.onDidClose(({ document }) => {
     service.documents.close(uriToPath(document.uri));
-    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+    publish({ uri: document.uri, diagnostics: [] });
     scheduleDiagnostics();
   });
   documents.onDidSave(() => refreshWorkspace());

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import { EDITOR_DIST_DIR } from '../app-build/index.ts';
 import { CheckPool, DEFAULT_CHECK_LIMITS, DEFAULT_JOB_LIMITS, JobPool, type CheckLimits, type JobLimits } from '../jobs/index.ts';
+import { aefRoute } from './aef/index.ts';
 import { analysisRoutes } from './analysis/index.ts';
 import { authenticate, ensureAdminToken, tokenRoutes, type AdminTokenBootstrap, type AnonymousAccess } from './auth/index.ts';
 import { editorApp } from './editor-app.ts';
@@ -92,6 +93,7 @@ export async function createServer(options: ServerOptions): Promise<A6Server> {
   api.use(rulebookRoutes(workspace, checks));
   api.use(historyRoutes(store, live, { maxPage: 1000, maxEventsPerAppend: options.maxEventsPerAppend ?? 1000 }));
   api.use(analysisRoutes(workspace, jobs));
+  api.use(aefRoute(workspace, live, jobs));
   api.use(tokenRoutes(tokens));
   api.use(apiNotFound);
   api.use(apiErrorHandler(log));

@@ -1,5 +1,10 @@
-export * from './a62-issue.ts';
-export * from './ca-tool-snapshot.ts';
-export * from './host-parties.ts';
-export * from './serial-range.ts';
-export * from './convert-ca-tool-snapshot.ts';
+export { formatA62Issue } from './a62-issue.ts';
+export type { A62IssueCode, A62Issue, A62Result } from './a62-issue.ts';
+export { decodeCaToolSnapshot } from './ca-tool-snapshot.ts';
+export type { CaToolBlock, CaToolNote, CaToolSnapshot } from './ca-tool-snapshot.ts';
+export { HOST_PARTIES } from './host-parties.ts';
+export type { HostParty } from './host-parties.ts';
+export { serialRange } from './serial-range.ts';
+export type { SerialRange } from './serial-range.ts';
+export { convertCaToolSnapshot, a62HistoryNdjson } from './convert-ca-tool-snapshot.ts';
+export type { ConvertedA62History } from './convert-ca-tool-snapshot.ts';

@@ -7,6 +7,7 @@ import type { UnitMove } from '../engine/unit-move.ts';
 import { canonicalJson, sha256Hex } from '../events/canonical-json.ts';
 import { ChainHead } from '../events/chain-head.ts';
 import { dayOf } from '../events/timestamp.ts';
+import { foldHistory, type HistorySource } from '../events/history-source.ts';
 import type { HistoryEvent } from '../events/types.ts';
 import type { AuthorizationState } from '../state/ledger-state.ts';
 import { aefActions, custodianOf, hostOf, type AefAction } from './aef-actions.ts';
@@ -341,15 +342,14 @@ function validate(query: AefQuery): AefError | null {
  * `buildAefReport(history, rulebook, {party, year})`: the five AEF tables of the reporting Party for
  * the year, derived from one replay (docs/aef.md). Pure, and browser-safe like the engine it drives.
  */
-export async function buildAefReport(events: Iterable<HistoryEvent> | AsyncIterable<HistoryEvent>, rulebook: CompiledRulebook, query: AefQuery): Promise<AefResult> {
+export async function buildAefReport(events: HistorySource, rulebook: CompiledRulebook, query: AefQuery): Promise<AefResult> {
   const invalid = validate(query);
   if (invalid !== null) return { ok: false, error: invalid };
   const run = new AefRun(rulebook, query);
-  if (Symbol.asyncIterator in events) {
-    for await (const event of events) run.fold(event);
-  } else {
-    for (const event of events) run.fold(event);
-  }
+  await foldHistory(events, (event) => {
+    run.fold(event);
+    return true;
+  });
   return run.result();
 }
 

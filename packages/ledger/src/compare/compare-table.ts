@@ -43,7 +43,7 @@ export function renderCompareTable(report: CompareReport): string {
   return out.join('\n') + '\n';
 }
 
-export function verdictText(verdict: CompareVerdict | undefined): string {
+function verdictText(verdict: CompareVerdict | undefined): string {
   if (verdict === undefined) return '—';
   return verdict.verdict === 'accepted' ? 'accepted' : `rejected: ${(verdict.codes ?? []).join(', ')}`;
 }
@@ -53,7 +53,7 @@ function cell(value: number | null | undefined): string {
 }
 
 /** The second rulebook's value minus the baseline's (both numbers), signed. */
-export function changeText(diff: SummaryDiff, keys: readonly string[]): string {
+function changeText(diff: SummaryDiff, keys: readonly string[]): string {
   const base = diff.values[keys[0]!];
   const other = diff.values[keys[1]!];
   if (typeof base !== 'number' || typeof other !== 'number') return '';

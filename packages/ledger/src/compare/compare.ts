@@ -5,6 +5,7 @@ import type { ReplayOptions, ReplayOutcome } from '../engine/replay.ts';
 import { ReplayEngine } from '../engine/replay-engine.ts';
 import type { VerdictEntry } from '../engine/verdict-entry.ts';
 import { canonicalJson, sha256Hex } from '../events/canonical-json.ts';
+import { foldHistory, type HistorySource } from '../events/history-source.ts';
 import { dayOf } from '../events/timestamp.ts';
 import type { HistoryEvent } from '../events/types.ts';
 import { buildReplayReport, type ReplayReport } from '../report/replay-report.ts';
@@ -222,7 +223,7 @@ function compareCodes(a: string, b: string): number {
 }
 
 /** Every (party, metric, year, field) whose values are not all equal, in replay.md's order; a missing side is `null`. */
-export function summaryDiffs(keys: readonly string[], summaries: readonly Readonly<Record<string, PartySummary>>[]): SummaryDiff[] {
+function summaryDiffs(keys: readonly string[], summaries: readonly Readonly<Record<string, PartySummary>>[]): SummaryDiff[] {
   const diffs: SummaryDiff[] = [];
   const parties = [...new Set(summaries.flatMap((summary) => Object.keys(summary)))].sort(compareCodes);
   for (const party of parties) {
@@ -254,22 +255,18 @@ export function summaryDiffs(keys: readonly string[], summaries: readonly Readon
  * history through every rulebook (the first is the baseline), with each rulebook's replay report.
  */
 export async function compareDetailed(
-  events: Iterable<HistoryEvent> | AsyncIterable<HistoryEvent>,
+  events: HistorySource,
   rulebooks: readonly (CompiledRulebook | CompareRulebook)[],
   options: CompareOptions = {},
 ): Promise<CompareOutcome> {
   const run = new CompareRun(rulebooks, options);
-  if (Symbol.asyncIterator in events) {
-    for await (const event of events) if (!run.fold(event)) break;
-  } else {
-    for (const event of events) if (!run.fold(event)) break;
-  }
+  await foldHistory(events, (event) => run.fold(event));
   return run.outcome();
 }
 
 /** The `a6.compare/1` report alone (what `a6 compare --json` prints and the server's compare job returns). */
 export async function compare(
-  events: Iterable<HistoryEvent> | AsyncIterable<HistoryEvent>,
+  events: HistorySource,
   rulebooks: readonly (CompiledRulebook | CompareRulebook)[],
   options: CompareOptions = {},
 ): Promise<CompareReport> {

@@ -884,7 +884,7 @@ function isVoluntaryCancellation(event: HistoryEvent): boolean {
 }
 
 /** `event.year` (dsl.md context table): the data's `year` for a use or an inventory, else the year of `at`. */
-export function eventYear(event: HistoryEvent): number {
+function eventYear(event: HistoryEvent): number {
   if (event.type === 'UnitsUsed' && event.data.year !== undefined) return event.data.year;
   if (event.type === 'InventoryReported') return event.data.year;
   return Number(event.at.slice(0, 4));

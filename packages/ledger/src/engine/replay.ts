@@ -3,6 +3,7 @@ import type { AccountingBook } from '../accounting/accounting-book.ts';
 import type { AccountingElections } from '../accounting/accounting-elections.ts';
 import { ChainHead } from '../events/chain-head.ts';
 import { dayOf } from '../events/timestamp.ts';
+import { foldHistory, type HistorySource } from '../events/history-source.ts';
 import type { HistoryEvent } from '../events/types.ts';
 import type { LedgerState } from '../state/ledger-state.ts';
 import { ReplayEngine } from './replay-engine.ts';
@@ -103,16 +104,12 @@ class ReplayRun {
  * Streams: memory grows with the ledger state and the verdict log, never with the number of events.
  */
 export async function replay(
-  events: Iterable<HistoryEvent> | AsyncIterable<HistoryEvent>,
+  events: HistorySource,
   rulebook: CompiledRulebook,
   options: ReplayOptions = {},
 ): Promise<ReplayOutcome> {
   const run = new ReplayRun(rulebook, options);
-  if (Symbol.asyncIterator in events) {
-    for await (const event of events) if (!run.fold(event)) break;
-  } else {
-    for (const event of events) if (!run.fold(event)) break;
-  }
+  await foldHistory(events, (event) => run.fold(event));
   return run.outcome();
 }
 

@@ -33,7 +33,7 @@ const year = integer.superRefine((value, ctx) => {
 
 const text = z.string().min(1, 'must not be empty');
 
-export const timestampSchema = z.string().superRefine((value, ctx) => {
+const timestampSchema = z.string().superRefine((value, ctx) => {
   if (!isHistoryTimestamp(value)) {
     ctx.addIssue(
       tagged('bad_timestamp', `${JSON.stringify(value)} is neither YYYY-MM-DD nor an ISO-8601 UTC timestamp (…Z)`),
@@ -41,11 +41,11 @@ export const timestampSchema = z.string().superRefine((value, ctx) => {
   }
 });
 
-export const partyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'a Party code is 3 upper-case letters (ISO 3166-1 alpha-3)');
+const partyCodeSchema = z.string().regex(/^[A-Z]{3}$/, 'a Party code is 3 upper-case letters (ISO 3166-1 alpha-3)');
 
 const registryIdSchema = z.string().regex(/^[^\s:]+$/, 'a registry id is non-empty, without spaces or colons');
 
-export const accountRefSchema = z
+const accountRefSchema = z
   .string()
   .regex(/^[^\s:]+:\S+$/, 'an account reference is "REGISTRY:ACCOUNT"');
 
@@ -62,7 +62,7 @@ const timestampPair = z.strictObject({ from: timestampSchema, to: timestampSchem
   }
 });
 
-export const unitRangeSchema = z
+const unitRangeSchema = z
   .strictObject({ block: text, from: positiveInteger, to: positiveInteger })
   .superRefine((range, ctx) => {
     if (range.from > range.to) {

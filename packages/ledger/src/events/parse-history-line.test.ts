@@ -90,6 +90,13 @@ describe('parseHistoryLine', () => {
     expect(issueOf('{"account":"CH:1","activity":"a1","unitType":"ITMO","block":"b1","from":1,"to":100}')).toEqual([
       { code: 'history.missing_field', line: 7, path: 'data.vintage', message: 'required' },
     ]);
+    // A missing enum or literal field (zod says invalid_value) is missing too, not an internal error.
+    expect(issueOf('{"account":"CH:1","units":[{"block":"b1","from":1,"to":2}],"by":"CHE"}', 'UnitsUsed')).toEqual([
+      { code: 'history.missing_field', line: 7, path: 'data.purpose', message: 'required' },
+    ]);
+    expect(issueOf('{"activity":"a1","requestedOn":"2021-01-06"}', 'ActivityTransitioned')).toEqual([
+      { code: 'history.missing_field', line: 7, path: 'data.to', message: 'required' },
+    ]);
     expect(issueOf(issued({ from: '1' }))).toMatchInlineSnapshot(`
       [
         {

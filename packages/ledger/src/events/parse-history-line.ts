@@ -1,7 +1,9 @@
 import type { z } from 'zod';
 import { canonicalJson, sha256Hex } from './canonical-json.ts';
 import { lineSchema, payloadSchema } from './event-schema.ts';
+import { fastLineCheck } from './fast-event-schema.ts';
 import type { HistoryIssue, HistoryIssueCode } from './history-issue.ts';
+import { FAIL } from './line-validator.ts';
 import { EVENT_TYPES, type EventType, type HistoryEvent } from './types.ts';
 
 export type ParsedLine =
@@ -22,6 +24,33 @@ export function isSkippedLine(text: string): boolean {
  * those). When `id` is absent it is derived (`deriveEventId`).
  */
 export function parseHistoryLine(text: string, line: number): ParsedLine {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return parseHistoryLineWithSchema(text, line);
+  }
+  // The fast checks decide valid lines; anything else goes through the schema, which words the issues.
+  const type = raw !== null && typeof raw === 'object' ? (raw as { type?: unknown }).type : undefined;
+  if (typeof type === 'string' && eventTypes.has(type)) {
+    const checked = fastLineCheck(type as EventType)(raw);
+    if (checked !== FAIL) return toEvent(checked as unknown as SchemaOutput);
+  }
+  return parseHistoryLineWithSchema(text, line);
+}
+
+type SchemaOutput = { type: EventType; id?: string; at: string; data: unknown; meta?: Record<string, unknown> };
+
+function toEvent(parsed: SchemaOutput): ParsedLine {
+  const derivedId = parsed.id === undefined;
+  const id = parsed.id ?? deriveEventId(parsed);
+  const event: Record<string, unknown> = { type: parsed.type, id, at: parsed.at, data: parsed.data };
+  if (parsed.meta !== undefined) event.meta = parsed.meta;
+  return { ok: true, event: event as HistoryEvent, derivedId };
+}
+
+/** `parseHistoryLine` through the zod schema alone: the reference every faster path must agree with. */
+export function parseHistoryLineWithSchema(text: string, line: number): ParsedLine {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -48,12 +77,7 @@ export function parseHistoryLine(text: string, line: number): ParsedLine {
     const dataFields = Object.keys(payloadSchema(type as EventType).shape);
     return failed(...result.error.issues.flatMap((issue) => toHistoryIssues(issue, record, line, dataFields)));
   }
-  const parsed = result.data as { type: EventType; id?: string; at: string; data: unknown; meta?: Record<string, unknown> };
-  const derivedId = parsed.id === undefined;
-  const id = parsed.id ?? deriveEventId(parsed);
-  const event: Record<string, unknown> = { type: parsed.type, id, at: parsed.at, data: parsed.data };
-  if (parsed.meta !== undefined) event.meta = parsed.meta;
-  return { ok: true, event: event as HistoryEvent, derivedId };
+  return toEvent(result.data as SchemaOutput);
 }
 
 /**
@@ -94,7 +118,8 @@ function toHistoryIssues(
   let message = issue.message;
   if (issue.code === 'custom' && typeof issue.params?.history === 'string') {
     code = `history.${issue.params.history}` as HistoryIssueCode;
-  } else if (value === undefined && issue.code === 'invalid_type') {
+  } else if (value === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+    // zod reports a missing enum or literal field as invalid_value: it is missing all the same.
     code = 'history.missing_field';
     message = 'required';
   } else if (issue.code === 'invalid_type') {
@@ -107,7 +132,7 @@ function toHistoryIssues(
 }
 
 /** `data.units[0].from` */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const segment of path) {
     if (typeof segment === 'number') out += `[${segment}]`;

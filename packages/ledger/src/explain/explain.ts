@@ -6,6 +6,7 @@ import type { BookedEntry } from '../engine/booked-entry.ts';
 import type { ReplayOptions } from '../engine/replay.ts';
 import { ReplayEngine } from '../engine/replay-engine.ts';
 import { canonicalJson, sha256Hex } from '../events/canonical-json.ts';
+import { foldHistory, type HistorySource } from '../events/history-source.ts';
 import { dayOf } from '../events/timestamp.ts';
 import type { HistoryEvent, Ndc } from '../events/types.ts';
 import { EXPLAIN_REPORT_FORMAT, type ExplainEntry, type ExplainFact, type ExplainNode, type ExplainReport, type SummaryField } from './explain-report.ts';
@@ -297,13 +298,9 @@ class Explainer {
  * the structured summary, so every number can be traced to serial numbers. Replays the history once,
  * keeping the booked entries of that Party only.
  */
-export async function explain(events: Iterable<HistoryEvent> | AsyncIterable<HistoryEvent>, rulebook: CompiledRulebook, query: ExplainQuery): Promise<ExplainReport> {
+export async function explain(events: HistorySource, rulebook: CompiledRulebook, query: ExplainQuery): Promise<ExplainReport> {
   const run = new ExplainRun(rulebook, query);
-  if (Symbol.asyncIterator in events) {
-    for await (const event of events) if (!run.fold(event)) break;
-  } else {
-    for (const event of events) if (!run.fold(event)) break;
-  }
+  await foldHistory(events, (event) => run.fold(event));
   return run.report();
 }
 

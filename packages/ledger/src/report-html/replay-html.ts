@@ -55,7 +55,7 @@ function fact(term: string, definition: string): string {
 }
 
 /** Rejections or findings: where, which check, why, on which units, with the values that decided it. */
-export function entryTable(entries: readonly ReportEntry[]): string {
+function entryTable(entries: readonly ReportEntry[]): string {
   if (entries.length === 0) return '<p class="note">None.</p>';
   return htmlTable(
     ['seq', 'event', 'type', 'code', 'message', 'unit', 'values', 'source'],
@@ -75,7 +75,7 @@ export function entryTable(entries: readonly ReportEntry[]): string {
 }
 
 /** Every field of replay.md's table, one row per year. */
-export function summaryTable(years: Readonly<Record<string, SummaryYear>>): string {
+function summaryTable(years: Readonly<Record<string, SummaryYear>>): string {
   const rows = Object.entries(years).map(([year, row]) => [year, ...SUMMARY_FIELDS.map((field) => formatCell(row[field]))]);
   if (rows.length === 0) return '<p class="note">No year rows.</p>';
   return htmlTable(['year', ...SUMMARY_FIELDS.map((field) => `<code>${field}</code>`)], rows, 'numbers');

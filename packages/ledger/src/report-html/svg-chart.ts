@@ -38,7 +38,7 @@ const BOTTOM = 44;
 const PLOT_WIDTH = WIDTH - LEFT - RIGHT;
 const PLOT_HEIGHT = HEIGHT - TOP - BOTTOM;
 
-export function seriesColour(index: number): string {
+function seriesColour(index: number): string {
   return COLOURS[index % COLOURS.length]!;
 }
 

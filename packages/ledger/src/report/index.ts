@@ -1,4 +1,5 @@
-export * from './replay-report.ts';
-export * from './report-table.ts';
-export * from './summary-csv.ts';
+export { buildReplayReport } from './replay-report.ts';
+export type { ReplayReport, ReportEntry } from './replay-report.ts';
+export { renderReportTable } from './report-table.ts';
+export { renderSummaryCsv } from './summary-csv.ts';
 export { csvCell } from './csv-cell.ts';

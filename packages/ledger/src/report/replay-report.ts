@@ -4,7 +4,7 @@ import type { ReplayOutcome } from '../engine/replay.ts';
 import type { VerdictEntry } from '../engine/verdict-entry.ts';
 import { canonicalJson, sha256Hex } from '../events/canonical-json.ts';
 
-export const REPLAY_REPORT_FORMAT = 'a6.replay/1';
+const REPLAY_REPORT_FORMAT = 'a6.replay/1';
 
 /** The `a6.replay/1` report (replay.md "Report"). Keys are sorted when it is written (`sortedJson`). */
 export interface ReplayReport {
@@ -46,7 +46,7 @@ function reportEntry(entry: VerdictEntry): ReportEntry {
 }
 
 /** Units held per account and unit type at the end of the replay, from the serial ranges themselves. */
-export function holdingsOf(outcome: ReplayOutcome): Record<string, Record<string, number>> {
+function holdingsOf(outcome: ReplayOutcome): Record<string, Record<string, number>> {
   const { state } = outcome;
   const totals = new Map<number, Map<string, number>>();
   for (const block of state.blocks.items) {

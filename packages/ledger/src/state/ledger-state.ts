@@ -93,7 +93,7 @@ export interface BlockState {
 }
 
 /** A registry of names to compact ids, in the order of first appearance (deterministic iteration). */
-export class Directory<T> {
+class Directory<T> {
   readonly items: T[] = [];
   private readonly ids = new Map<string, number>();
 

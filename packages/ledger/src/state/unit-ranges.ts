@@ -42,7 +42,7 @@ export function sameAttributes(a: UnitAttributes, b: UnitAttributes): boolean {
   );
 }
 
-export function attributesOf(segment: UnitAttributes): UnitAttributes {
+function attributesOf(segment: UnitAttributes): UnitAttributes {
   return {
     holder: segment.holder,
     authorization: segment.authorization,

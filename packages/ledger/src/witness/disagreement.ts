@@ -87,7 +87,7 @@ export function disagreementOf(outcome: CompareOutcome): Disagreement | null {
  * Shrinking keeps the kind it started from, so a witness of a flipped verdict is never traded for one
  * of an empty row.
  */
-export const DISAGREEMENT_KINDS = ['booking', 'reported', 'codes', 'finding', 'figure', 'units', 'verdict'] as const;
+const DISAGREEMENT_KINDS = ['booking', 'reported', 'codes', 'finding', 'figure', 'units', 'verdict'] as const;
 export type DisagreementKind = (typeof DISAGREEMENT_KINDS)[number];
 
 export function disagreementKind(disagreement: Disagreement): DisagreementKind {

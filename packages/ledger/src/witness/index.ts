@@ -2,7 +2,6 @@ export { generateCandidate, type CandidateOptions } from './candidate-history.ts
 export { searchGuide, GUIDED_FACTOR, type SearchGuide } from './search-guide.ts';
 export { checkHistoryEvents, historyNdjson, type CheckedHistory } from './witness-ndjson.ts';
 export {
-  DISAGREEMENT_KINDS,
   atLeast,
   disagreementKind,
   disagreementOf,
@@ -13,17 +12,17 @@ export {
 } from './disagreement.ts';
 export { shrinkHistory, type ShrinkOptions, type ShrinkResult } from './shrink-history.ts';
 export {
+  searchWitness,
+  showsKind,
   WITNESS_DEFAULT_HISTORIES,
   WITNESS_DEFAULT_MAX_EVENTS,
   WITNESS_DEFAULT_SEED,
-  WITNESS_DEFAULT_SHRINK_REPLAYS,
-  searchWitness,
-  showsKind,
   type Searched,
   type Witness,
   type WitnessBudget,
+  type WitnessProgress,
   type WitnessSearchInput,
   type WitnessSearchResult,
 } from './search-witness.ts';
 export { rulebookDiffReport, type DiffReport, type LoadedRulebook, type RulebookDiffOptions, type WitnessOptions } from './diff-report.ts';
-export { renderDiffText } from './diff-text.ts';
+export { KIND_TEXT, renderDiffText, searchedSentences } from './diff-text.ts';

@@ -13,7 +13,7 @@ import { checkHistoryEvents } from './witness-ndjson.ts';
 export const WITNESS_DEFAULT_SEED = '1';
 export const WITNESS_DEFAULT_MAX_EVENTS = 24;
 export const WITNESS_DEFAULT_HISTORIES = 5_000;
-export const WITNESS_DEFAULT_SHRINK_REPLAYS = 5_000;
+const WITNESS_DEFAULT_SHRINK_REPLAYS = 5_000;
 /** After a first disagreement, at least this many candidates more are tried for a stronger kind. */
 const PATIENCE = 50;
 /** Candidates start this small and grow by one event per candidate up to `maxEvents`. */
@@ -42,6 +42,18 @@ export interface WitnessSearchInput {
    * with a count budget it is deterministic for a seed on any machine, however loaded.
    */
   readonly clock?: () => number;
+  /**
+   * Called after every candidate and once before shrinking (`a6 diff` shows it on stderr, the server
+   * as job progress); it never changes what is searched.
+   */
+  readonly onProgress?: (progress: WitnessProgress) => void;
+}
+
+/** How far a search has got: candidates tried of the history budget, and whether it is shrinking. */
+export interface WitnessProgress {
+  readonly phase: 'search' | 'shrink';
+  readonly histories: number;
+  readonly budget: number;
 }
 
 /** The smallest history found on which A and B disagree, and what they disagree on. */
@@ -129,6 +141,7 @@ export function searchWitness(input: WitnessSearchInput): WitnessSearchResult {
     const candidate = generateCandidate({ prng: createPrng(`${seed}/${tried}`), events: size, guide });
     tried += 1;
     generated += candidate.length;
+    input.onProgress?.({ phase: 'search', histories: tried, budget: histories });
     const checked = checkHistoryEvents(candidate);
     // The generator opens everything before it is referred to; a candidate that fails the import
     // checks is a bug in it, not a result.
@@ -143,6 +156,7 @@ export function searchWitness(input: WitnessSearchInput): WitnessSearchResult {
     if (chosen.kind === 'verdict') break;
     lookUntil ??= 2 * tried + PATIENCE;
   }
+  if (chosen !== null) input.onProgress?.({ phase: 'shrink', histories: tried, budget: histories });
   const witness = chosen === null ? null : shrinkToWitness(chosen, compareBoth, input.budget?.shrinkReplays ?? WITNESS_DEFAULT_SHRINK_REPLAYS, outOfTime);
   if (witness !== null) status = 'found';
   const elapsed = clock === undefined ? null : Math.round(clock() - started);

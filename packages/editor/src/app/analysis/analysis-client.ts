@@ -8,7 +8,8 @@ import {
   type ServerResult,
   type TokenSource,
 } from '../server-api/index.ts';
-import type { CompareReport, ReplayReport } from '@a6/ledger';
+import type { CompareReport, DiffReport, ReplayReport } from '@a6/ledger';
+import { decodeDiffReport, type DiffRequest } from './diff-request.ts';
 import { decodeCompareReport, decodeReplayReport } from './report-decoders.ts';
 import { EventStreamParser, type ServerSentMessage } from './event-stream-parser.ts';
 
@@ -71,6 +72,11 @@ export class AnalysisClient {
     return this.run('/compare', request, decodeCompareReport, listener);
   }
 
+  /** `POST /api/diff` (docs/api.md "Rulebook diffs"): the `a6.diff/1` document; with `witness`, the search, with progress. */
+  diff(request: DiffRequest, listener: AnalysisListener = {}): AnalysisRun<DiffReport> {
+    return this.run('/diff', request, decodeDiffReport, listener);
+  }
+
   /** The self-contained HTML compare report (`Accept: text/html`). */
   async compareHtml(request: AnalysisRequest): Promise<ServerResult<string>> {
     const url = `${this.baseUrl}/compare`;
@@ -90,12 +96,12 @@ export class AnalysisClient {
     return { ok: true, value: await response.text() };
   }
 
-  private run<R>(path: string, request: AnalysisRequest, decode: (body: unknown) => R | undefined, listener: AnalysisListener): AnalysisRun<R> {
+  private run<R>(path: string, request: AnalysisRequest | DiffRequest, decode: (body: unknown) => R | undefined, listener: AnalysisListener): AnalysisRun<R> {
     const job: JobHandle<R> = { url: `${this.baseUrl}${path}`, path, decode, listener, connection: new AbortController(), id: null, cancelled: false };
     return { outcome: this.outcomeOf(job, request), cancel: () => this.cancel(job) };
   }
 
-  private async outcomeOf<R>(job: JobHandle<R>, request: AnalysisRequest): Promise<AnalysisOutcome<R>> {
+  private async outcomeOf<R>(job: JobHandle<R>, request: AnalysisRequest | DiffRequest): Promise<AnalysisOutcome<R>> {
     const { url } = job;
     let response: Response;
     try {

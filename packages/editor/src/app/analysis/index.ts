@@ -5,3 +5,4 @@ export type {
 export { EventStreamParser } from './event-stream-parser.ts';
 export type { ServerSentMessage } from './event-stream-parser.ts';
 export { decodeCompareReport, decodeReplayReport } from './report-decoders.ts';
+export { decodeDiffReport, type DiffRequest } from './diff-request.ts';

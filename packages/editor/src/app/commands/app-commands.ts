@@ -66,6 +66,7 @@ export function registerAppCommands(editor: monaco.editor.IStandaloneCodeEditor,
     const command = commands.find((candidate) => candidate.pageKey?.(event));
     if (!command) return;
     event.preventDefault();
+    // Fire-and-forget from a key press: every command reports its own outcome in the UI.
     void command.run();
   };
   document.addEventListener('keydown', onKeyDown, true);

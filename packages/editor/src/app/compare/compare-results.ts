@@ -111,7 +111,8 @@ function rulebooksSection(report: CompareReport): HTMLElement {
   );
 }
 
-function verdictDiffsSection(report: CompareReport, keys: readonly string[]): HTMLElement {
+/** The verdict differences of a report (the witness view shows them too). */
+export function verdictDiffsSection(report: CompareReport, keys: readonly string[]): HTMLElement {
   return reportSection(
     `Verdict differences (${formatExact(report.verdict_diffs.length)})`,
     report.verdict_diffs.length === 0
@@ -150,7 +151,8 @@ function summaryCharts(report: CompareReport): HTMLElement {
   return chartSection;
 }
 
-function summaryDiffsSection(report: CompareReport, keys: readonly string[]): HTMLElement {
+/** The summary differences of a report, with their charts (the witness view shows them too). */
+export function summaryDiffsSection(report: CompareReport, keys: readonly string[]): HTMLElement {
   return reportSection(
     `Summary differences (${formatExact(report.summary_diffs.length)})`,
     ...(report.summary_diffs.length === 0

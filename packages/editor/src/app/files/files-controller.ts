@@ -29,6 +29,7 @@ export class FilesController {
   open(file: WorkspaceFile, text: string): void {
     this.add(file, text);
     this.show(file.path);
+    // Fire-and-forget: read failures come back as results and only leave the import unresolved.
     void this.loadImportsOf(file.path, text);
   }
 
@@ -98,6 +99,7 @@ export class FilesController {
     store.update((state) => ({ lastPassMs: change.durationMs, diagnostics: new Map(state.diagnostics).set(change.path, change.diagnostics) }));
     if (change.path !== store.state.currentPath) return;
     const text = workspace.modelOf(change.path)?.getValue();
+    // Fire-and-forget, as in `open`.
     if (text !== undefined) void this.loadImportsOf(change.path, text);
   }
 

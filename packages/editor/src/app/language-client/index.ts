@@ -1,2 +1,2 @@
-export { LanguageClient, LanguageRequestFailed, startLanguageWorker } from './language-client.ts';
+export { LanguageClient, startLanguageWorker } from './language-client.ts';
 export type { DiagnosticsListener, WorkerEndpoint } from './language-client.ts';

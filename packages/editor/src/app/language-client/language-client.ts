@@ -8,7 +8,7 @@ import type {
 } from '../worker/index.ts';
 
 /** A request the worker could not answer, with the worker's code (`editor.worker_failure`). */
-export class LanguageRequestFailed extends Error {
+class LanguageRequestFailed extends Error {
   constructor(
     readonly code: string,
     message: string,

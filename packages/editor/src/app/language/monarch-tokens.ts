@@ -2,13 +2,13 @@ import { KEYWORDS, OPTION_SPECS, TRIGGERS } from '@a6/dsl';
 import type { monaco } from '../monaco/index.ts';
 
 /** Built-in functions of dsl.md ("Context available in expressions"). */
-export const BUILTIN_FUNCTIONS = [
+const BUILTIN_FUNCTIONS = [
   'holdings', 'issued', 'first_transferred', 'used', 'acquired', 'inventory', 'authorized_total',
   'len', 'min', 'max', 'abs', 'year', 'party',
 ] as const;
 
 /** The context roots an expression starts from (dsl.md, "Context available in expressions"). */
-export const CONTEXT_ROOTS = ['event', 'unit', 'activity', 'authorization'] as const;
+const CONTEXT_ROOTS = ['event', 'unit', 'activity', 'authorization'] as const;
 
 const identifier = /[a-z_][a-z0-9_]*/;
 const optionPath = /[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*)*/;

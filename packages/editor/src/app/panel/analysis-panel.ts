@@ -4,7 +4,7 @@ import { element, formatExact, requireElement } from '../shell/index.ts';
 import { formatRulebookChoice, type PanelView, type RulebookChoice } from '../url-state/index.ts';
 
 /** Progress and status of one view's job (Run or Compare). */
-export class JobControls {
+class JobControls {
   readonly start: HTMLButtonElement;
   readonly cancel: HTMLButtonElement;
   private readonly progress: HTMLProgressElement;

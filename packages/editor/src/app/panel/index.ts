@@ -1,2 +1,2 @@
-export { AnalysisPanel, JobControls } from './analysis-panel.ts';
+export { AnalysisPanel } from './analysis-panel.ts';
 export { ChoicesController } from './choices-controller.ts';

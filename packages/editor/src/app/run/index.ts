@@ -4,6 +4,6 @@ export { RejectionRevealer } from './rejection-revealer.ts';
 export { RunController } from './run-controller.ts';
 export { integrityRejections, rejectionCounts } from './rejection-counts.ts';
 export type { RuleRejections } from './rejection-counts.ts';
-export { MAX_TABLE_ROWS, renderEntryDetail, renderReplayResults } from './replay-results.ts';
+export { renderReplayResults } from './replay-results.ts';
 export type { ReplayResultsOptions } from './replay-results.ts';
 export { workspacePathCandidates } from './report-paths.ts';

@@ -5,7 +5,7 @@ import type { DerivedChart } from '../charts/report-series.ts';
 import { dataTable, element, formatExact, reportSection, type TableCell } from '../shell/index.ts';
 
 /** Rows drawn per verdict table; the rest stay in the JSON report (a big history can reject thousands). */
-export const MAX_TABLE_ROWS = 500;
+const MAX_TABLE_ROWS = 500;
 
 export interface ReplayResultsOptions {
   readonly history: string;
@@ -24,7 +24,7 @@ function jsonText(value: JsonValue): string {
 }
 
 /** The values that decided a verdict (replay.md: keyed by their source text). */
-export function renderEntryDetail(entry: VerdictEntry): HTMLElement {
+function renderEntryDetail(entry: VerdictEntry): HTMLElement {
   const where = entry.source ? `${entry.source.file}:${entry.source.line}:${entry.source.col}` : 'built-in integrity check';
   const values = Object.entries(entry.values);
   return element(

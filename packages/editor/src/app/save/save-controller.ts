@@ -57,6 +57,7 @@ export class SaveController {
     const { tokens, say } = this.context;
     if (issue.status === 401 || issue.status === 403) {
       say(`Not saved: ${issue.message}`);
+      // Fire-and-forget: the dialog stores a new token itself; saving again is the user's move.
       void openSettingsDialog(tokens, `The server refused the token (${issue.serverCode ?? issue.status}): saving needs a designer token.`);
     } else if (issue.serverCode === 'rulebook.invalid') {
       say(`Not saved: ${issue.message}. Fix the errors marked in the editor (F8 goes to the next).`);

@@ -4,7 +4,7 @@ import { element } from './dom.ts';
 export const BLOB_URL_LIFETIME_MS = 60_000;
 
 /** Offers `content` as a file download named `name`. */
-export function download(name: string, type: string, content: string): void {
+export function download(name: string, type: string, content: string | Blob): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const link = element('a');
   link.href = url;

@@ -1,3 +1,3 @@
-export { MAIN_HISTORY_PREFERENCE, MAIN_RULEBOOK_FILE, startFile, startHistory } from './start-choices.ts';
+export { startFile, startHistory } from './start-choices.ts';
 export { startUp } from './start-up.ts';
 export type { StartUpParts } from './start-up.ts';

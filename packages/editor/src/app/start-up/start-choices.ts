@@ -1,13 +1,13 @@
 import type { HistoryEntry, RulebookFileEntry, ServerResult } from '../server-api/index.ts';
 
 /** The file the editor opens on when the link names none: the rulebook as adopted (the examples have it). */
-export const MAIN_RULEBOOK_FILE = 'glasgow-2021.a6';
+const MAIN_RULEBOOK_FILE = 'glasgow-2021.a6';
 
 /**
  * Histories to start on, most preferred first, when the link names none: real events (the Article 6.2
  * CA tool snapshot, the first ITMO transfers), never a synthetic one.
  */
-export const MAIN_HISTORY_PREFERENCE: readonly RegExp[] = [/^a62-ca-tool/, /^thailand-switzerland$/, /^ghana-switzerland$/];
+const MAIN_HISTORY_PREFERENCE: readonly RegExp[] = [/^a62-ca-tool/, /^thailand-switzerland$/, /^ghana-switzerland$/];
 
 /** The history to choose at start-up: the link's, else the most preferred stored one, else the first. */
 export function startHistory(linked: string | null, histories: ServerResult<readonly HistoryEntry[]>): string | null {

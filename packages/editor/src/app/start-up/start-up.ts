@@ -29,6 +29,7 @@ export async function startUp(context: AppContext, parts: StartUpParts): Promise
   await parts.choices.refreshRulebookNames();
   panel.show(opened.view ?? 'run');
   store.update((state) => ({ link: { ...state.link, restoring: false } }));
+  // The restored view starts its analysis without blocking start-up; outcomes (failures too) land in the panel.
   if (opened.view === 'run') void parts.run.replay();
   if (opened.view === 'compare') void parts.compare.compare();
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '@a6/dsl';
 import type { CompareReport, ReplayReport } from '@a6/ledger';
 import type { AnalysisRequest, AnalysisRun } from '../analysis/index.ts';
+import { INITIAL_DIFF_STATE, type DiffState } from '../diff/diff-state.ts';
 import type { EditorFeature } from '../providers/index.ts';
 import type { RulebookFileEntry, ServerResult } from '../server-api/index.ts';
 import type { ThemeName } from '../shell/index.ts';
@@ -73,6 +74,8 @@ export interface AppState {
   readonly selection: Selection;
   readonly replay: ReplayState;
   readonly compare: CompareState;
+  /** The structural diff and witness search beside the Compare view (`DiffController`). */
+  readonly diff: DiffState;
   readonly link: LinkState;
   /** The status bar's message. */
   readonly message: string;
@@ -90,6 +93,7 @@ export function initialAppState(opened: UrlState, theme: ThemeName): AppState {
     selection: { history: null, rulebook: null, compare: [], view: 'run' },
     replay: { running: null, last: null, ruleFilter: null },
     compare: { running: null, last: null },
+    diff: INITIAL_DIFF_STATE,
     link: { opened, restoring: true, pendingRulebook: opened.rulebook },
     message: '',
   };

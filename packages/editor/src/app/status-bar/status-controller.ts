@@ -22,6 +22,7 @@ export function bindStatusBar({ store, editor }: Pick<AppContext, 'store' | 'edi
   });
   diagnostics.addEventListener('click', () => {
     editor.focus();
+    // Fire-and-forget from a click: Monaco's marker navigation reports nothing back.
     void editor.getAction('editor.action.marker.next')?.run();
   });
 }

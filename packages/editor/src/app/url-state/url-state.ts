@@ -28,7 +28,7 @@ export function formatRulebookChoice(choice: RulebookChoice): string {
   return choice.name === undefined ? choice.file : `${choice.file}#${choice.name}`;
 }
 
-export function parseRulebookChoice(text: string): RulebookChoice | null {
+function parseRulebookChoice(text: string): RulebookChoice | null {
   const hash = text.indexOf('#');
   const file = hash < 0 ? text : text.slice(0, hash);
   const name = hash < 0 ? undefined : text.slice(hash + 1);

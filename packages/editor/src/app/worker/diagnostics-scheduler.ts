@@ -2,7 +2,7 @@ import type { LanguageSession } from './language-session.ts';
 import type { FileDiagnostics } from './protocol.ts';
 
 /** ~150 ms: long enough to skip the passes a fast typist would make stale, short enough to feel live. */
-export const DIAGNOSTICS_DEBOUNCE_MS = 150;
+const DIAGNOSTICS_DEBOUNCE_MS = 150;
 
 export interface DiagnosticsPublisher {
   (files: readonly FileDiagnostics[], durationMs: number): void;

@@ -23,7 +23,7 @@ export type {
   WorkerToPage,
 } from './protocol.ts';
 export { LanguageSession } from './language-session.ts';
-export { DiagnosticsScheduler, DIAGNOSTICS_DEBOUNCE_MS } from './diagnostics-scheduler.ts';
+export { DiagnosticsScheduler } from './diagnostics-scheduler.ts';
 export type { DiagnosticsPublisher } from './diagnostics-scheduler.ts';
 export type { LanguageBackend, FileParser, ServiceContext, ServiceHandler, ServiceHandlers } from './language-backend.ts';
 export { createDslBackend } from './dsl-backend.ts';

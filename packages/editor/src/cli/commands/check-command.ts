@@ -57,7 +57,7 @@ function runCheck(entryPaths: readonly string[], json: boolean): void {
 }
 
 /** `3 files checked: 0 errors, 1 warning`. */
-export function summarize(fileCount: number, diagnostics: readonly Diagnostic[]): string {
+function summarize(fileCount: number, diagnostics: readonly Diagnostic[]): string {
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
   return `${count(fileCount, 'file')} checked: ${count(errors, 'error')}, ${count(warnings, 'warning')}`;

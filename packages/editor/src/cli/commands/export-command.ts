@@ -32,7 +32,7 @@ export function registerExportCommand(program: Command): void {
 }
 
 /** One JSON line per event (`{type, id, at, data, meta?}`), in ~64 KiB chunks, waiting for `drain`. */
-export async function writeHistoryNdjson(
+async function writeHistoryNdjson(
   events: AsyncIterable<StoredEvent>,
   asOf: string | undefined,
   out: NodeJS.WritableStream,

@@ -19,7 +19,7 @@ export function registerImportA62Command(program: Command): void {
 }
 
 /** The NDJSON text for a snapshot file; throws `CliFailure` on unreadable or unconvertible input. */
-export async function importA62(file: string): Promise<string> {
+async function importA62(file: string): Promise<string> {
   let json: unknown;
   try {
     json = JSON.parse(await readFile(file, 'utf8'));

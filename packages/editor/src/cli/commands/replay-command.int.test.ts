@@ -72,6 +72,16 @@ describe('a6 replay', () => {
     expect(JSON.parse(result.stdout).error.code).toBe('history.invalid');
   });
 
+  it('a bad last line refuses the whole run, --as-of an early day and --out included: no report is written', async () => {
+    const lines = readFileSync('history.ndjson', 'utf8').trimEnd().split('\n');
+    writeFileSync('late-bad.ndjson', [...lines, '{"type":"UnitsUsed","at":"2030-01-01","data":{}}'].join('\n') + '\n');
+    const result = await a6(['replay', '--history', 'late-bad.ndjson', '--rulebook', 'bilateral.a6', '--as-of', '2021-01-01', '--out', 'late.json']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(new RegExp(`^late-bad\\.ndjson:${lines.length + 1}: error\\[history\\.missing_field\\]`, 'm'));
+    expect(() => readFileSync('late.json')).toThrow();
+  });
+
   it('usage errors exit 2', async () => {
     expect((await a6(['replay', '--rulebook', 'bilateral.a6'])).exitCode).toBe(2);
     expect((await a6(['replay', '--history', 'history.ndjson', '--store', 'memory:', '--rulebook', 'bilateral.a6'])).exitCode).toBe(2);

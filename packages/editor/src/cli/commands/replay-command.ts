@@ -41,11 +41,10 @@ export function registerReplayCommand(program: Command): void {
       checkHistoryInput(options);
       checkAsOf(options.asOf);
       const rulebook = compileRulebookChoice(options.name === undefined ? { file: options.rulebook } : { file: options.rulebook, name: options.name });
-      const outcome = await withHistoryInput(options, (events, total, head) =>
+      const outcome = await withHistoryInput(options, (events, total) =>
         withProgressBar('replay', total, (onProgress) =>
           replay(events, rulebook, {
             ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
-            ...(head === undefined ? {} : { head }),
             ...(onProgress === undefined ? {} : { onProgress }),
           }),
         ),

@@ -1,2 +1,2 @@
-export * from './analysis-routes.ts';
-export * from './server-sent-events.ts';
+export { analysisRoutes } from './analysis-routes.ts';
+export { ServerSentEvents } from './server-sent-events.ts';

@@ -7,7 +7,7 @@ import { formatRole, type Role } from './role.ts';
  * is easy to grep for in logs and repositories. Only the sha256 of a token is stored (`TokenRecord.hash`):
  * reading the store does not give anyone a usable token (docs/security.md).
  */
-export const TOKEN_PREFIX = 'a6_';
+const TOKEN_PREFIX = 'a6_';
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');

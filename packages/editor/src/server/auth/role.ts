@@ -1,11 +1,13 @@
 /**
- * Server roles (cli.md "Server"): `admin`, `designer`, `operator:<REGISTRY>`, `party:<CODE>`, `reader`.
- * A role is data; what each may do is decided in `authorize.ts` and `event-permission.ts`.
+ * Server roles (docs/api.md "Roles"): `admin`, `designer`, `operator:<REGISTRY>`, `party:<CODE>`,
+ * `auditor`, `reader`. A role is data; what each may do is decided in `authorize.ts`,
+ * `event-permission.ts` and `../read-roles.ts` (the ladder reader < auditor < the writing roles < admin).
  */
 export type Role =
   | { readonly kind: 'admin' }
   | { readonly kind: 'designer' }
   | { readonly kind: 'reader' }
+  | { readonly kind: 'auditor' }
   | { readonly kind: 'operator'; readonly registry: string }
   | { readonly kind: 'party'; readonly party: string };
 
@@ -21,6 +23,7 @@ export function parseRole(text: string): Role | undefined {
     case 'admin':
     case 'designer':
     case 'reader':
+    case 'auditor':
       return { kind: text };
   }
   const colon = text.indexOf(':');
@@ -43,4 +46,4 @@ export function formatRole(role: Role): string {
   }
 }
 
-export const ROLE_SYNTAX = 'admin, designer, reader, operator:<REGISTRY> or party:<CODE> (CODE: ISO 3166-1 alpha-3)';
+export const ROLE_SYNTAX = 'admin, designer, auditor, reader, operator:<REGISTRY> or party:<CODE> (CODE: ISO 3166-1 alpha-3)';

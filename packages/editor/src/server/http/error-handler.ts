@@ -38,7 +38,7 @@ export const apiNotFound: RequestHandler = (request, _response, next) => {
 };
 
 /** Maps thrown errors we understand (body parser, store) to API errors; `undefined` for internal faults. */
-export function toApiError(error: unknown): ApiError | undefined {
+function toApiError(error: unknown): ApiError | undefined {
   if (isApiError(error)) return error;
   if (isConcurrencyError(error)) {
     return new ApiError(409, 'store.concurrency', `${error.message}; another writer appended first, retry`);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ApiError } from './api-error.ts';
 
-export interface RequestIssue {
+interface RequestIssue {
   /** Where in the body (`rulebooks[0].name`), `''` for the body itself. */
   readonly path: string;
   readonly message: string;

@@ -40,7 +40,7 @@ export function eventPermission(role: Role, event: HistoryEvent, authorizationPa
 }
 
 /** The registry whose accounts an event acts on; `null` when it acts on none. */
-export function registryOfEvent(event: HistoryEvent): string | null {
+function registryOfEvent(event: HistoryEvent): string | null {
   switch (event.type) {
     case 'AccountOpened':
       return registryOf(event.data.account);
@@ -56,7 +56,7 @@ export function registryOfEvent(event: HistoryEvent): string | null {
 }
 
 /** The Party whose fact an event is; `null` when it is not a Party fact, `undefined` when unknown. */
-export function partyOfEvent(event: HistoryEvent, authorizationParty: AuthorizationParty): string | null | undefined {
+function partyOfEvent(event: HistoryEvent, authorizationParty: AuthorizationParty): string | null | undefined {
   switch (event.type) {
     case 'NdcCommunicated':
     case 'InventoryReported':

@@ -1,5 +1,10 @@
-export * from './live-ledger.ts';
-export * from './live-history.ts';
-export * from './adopted-rulebook.ts';
-export * from './event-permission.ts';
-export * from './requested-events.ts';
+export { LiveLedger } from './live-ledger.ts';
+export type { AdoptionOutcome } from './live-ledger.ts';
+export { LiveHistory } from './live-history.ts';
+export type { VerdictReason, AppendedEvent, AppendOutcome } from './live-history.ts';
+export { rebuildAdoptedRulebook } from './adopted-rulebook.ts';
+export type { RulebookInForce } from './adopted-rulebook.ts';
+export { eventPermission } from './event-permission.ts';
+export type { EventPermission, AuthorizationParty } from './event-permission.ts';
+export { parseRequestedEvents, locate } from './requested-events.ts';
+export type { RequestedEventIssue, RequestedEvents } from './requested-events.ts';

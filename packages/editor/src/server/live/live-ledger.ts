@@ -97,6 +97,7 @@ export class LiveLedger {
       () => undefined,
     );
     this.queues.set(history, settled);
+    // Fire-and-forget cleanup: `settled` never rejects (both outcomes map to undefined above).
     void settled.then(() => {
       if (this.queues.get(history) === settled) this.queues.delete(history);
     });

@@ -11,7 +11,7 @@ import { WorkspaceCompiler } from '../rulebooks/workspace-compiler.ts';
 export const DEFAULT_EXAMPLES_DIR = fileURLToPath(new URL('../../../../../examples/', import.meta.url));
 
 /** Adopted for every loaded history when the examples have it, so the live path works out of the box. */
-export const EXAMPLE_RULEBOOK = { file: 'glasgow-2021.a6', name: 'glasgow_2021' } as const;
+const EXAMPLE_RULEBOOK = { file: 'glasgow-2021.a6', name: 'glasgow_2021' } as const;
 
 export interface SeedSummary {
   readonly rulebooks: readonly string[];

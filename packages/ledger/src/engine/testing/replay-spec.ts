@@ -8,7 +8,7 @@ import { replaySync, type ReplayOptions, type ReplayOutcome } from '../replay.ts
  * `given(events).when(rulebook).then(({report, outcome}) => …)`. `then` runs the assertions at once;
  * it also makes the result a thenable, so `await given(…).when(…)` yields it.
  */
-export interface ReplayResult {
+interface ReplayResult {
   readonly outcome: ReplayOutcome;
   readonly report: ReplayReport;
 }

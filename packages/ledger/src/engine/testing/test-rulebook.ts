@@ -32,7 +32,7 @@ export function read(context: EvalContext, path: string): Value {
   return value;
 }
 
-export function toJson(value: Value): JsonValue {
+function toJson(value: Value): JsonValue {
   if (value instanceof DateValue) return value.iso;
   if (value instanceof RecordValue) return value.id;
   if (Array.isArray(value)) return value.map(toJson);

@@ -5,7 +5,7 @@ import { toKurrentEventData } from './kurrentdb-event-data.ts';
 import { eventStreamName, headStreamName, historiesStreamName } from './kurrentdb-stream-names.ts';
 
 export const HEAD_EVENT_TYPE = 'A6HistoryHeadAdvanced';
-export const HISTORY_STARTED_EVENT_TYPE = 'A6HistoryStarted';
+const HISTORY_STARTED_EVENT_TYPE = 'A6HistoryStarted';
 
 /**
  * The data of one head event: what one atomic append did to the history. `streams` counts the events

@@ -49,7 +49,7 @@ export function fromKurrentRecord(recorded: { readonly type: string; readonly da
 }
 
 /** Metadata comes back parsed when the server knows it is JSON, as bytes otherwise. */
-export function decodeMetadata(metadata: unknown): Record<string, unknown> {
+function decodeMetadata(metadata: unknown): Record<string, unknown> {
   if (metadata instanceof Uint8Array) return decodeMetadata(JSON.parse(new TextDecoder().decode(metadata)) as unknown);
   if (typeof metadata === 'string') return decodeMetadata(JSON.parse(metadata) as unknown);
   if (metadata !== null && typeof metadata === 'object' && !Array.isArray(metadata)) return metadata as Record<string, unknown>;

@@ -24,8 +24,8 @@ export interface KurrentLocation {
 
 const PREFIX = /^[A-Za-z0-9_-]{1,64}$/;
 const SCHEMES = /^(kurrentdb|kurrent|esdb)(\+discover)?:\/\//i;
-export const DEFAULT_KURRENT_PREFIX = 'a6';
-export const DEFAULT_MAX_APPEND_BYTES = 1_000_000;
+const DEFAULT_KURRENT_PREFIX = 'a6';
+const DEFAULT_MAX_APPEND_BYTES = 1_000_000;
 /** Tokens of a KurrentDB store without `tokens=`: an embedded file beside the default store (docs/security.md). */
 export const DEFAULT_KURRENT_TOKENS_URL = 'sqlite:./.a6/tokens.db';
 

@@ -125,7 +125,7 @@ async function createSchema(pool: pg.Pool, schema: string): Promise<void> {
   }
 }
 
-export function postgresFailure(location: PostgresLocation, what: string, error: unknown): StoreError {
+function postgresFailure(location: PostgresLocation, what: string, error: unknown): StoreError {
   if (isStoreError(error)) return error;
   const message = error instanceof Error ? error.message : String(error);
   return new StoreError('store.failure', `postgres ${location.display}: ${what}: ${message}`, { cause: error });

@@ -1,0 +1,1 @@
+export { AefController } from './aef-controller.ts';

@@ -1,0 +1,1 @@
+export { aefRoute } from './aef-route.ts';
