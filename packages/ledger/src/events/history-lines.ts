@@ -17,7 +17,7 @@ export class HistoryLineError extends Error {
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The lines of a history file (`\n` or `\r\n` line ends, a leading BOM dropped), streamed with a
+ * The lines of a history file (`\n`, `\r\n` or a lone `\r` end a line, a leading BOM dropped), streamed with a
  * bound on each line and strict UTF-8 (docs/reliability.md "Hostile files"): a 600 MB single line or
  * `/dev/zero` stops at `MAX_HISTORY_LINE_BYTES` with `history.line_too_long`, and bytes that are not
  * UTF-8 are `history.not_utf8` at their line and column, never silently replaced by U+FFFD (the
@@ -42,11 +42,14 @@ export async function* readBoundedLines(path: string): AsyncGenerator<string> {
       pending = [];
       pendingBytes = 0;
       line += 1;
-      yield decodeLine(bytes, line);
+      // A lone `\r` also ends a line, as in readline (the one-pass reader splits the same way).
+      const pieces = decodeLine(bytes, line).split('\r');
+      line += pieces.length - 1;
+      yield* pieces;
       start = end + 1;
     }
   }
-  if (pendingBytes > 0) yield decodeLine(Buffer.concat(pending), line + 1);
+  if (pendingBytes > 0) yield* decodeLine(Buffer.concat(pending), line + 1).split('\r');
 }
 
 function decodeLine(raw: Buffer, line: number): string {
