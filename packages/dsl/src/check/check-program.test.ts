@@ -521,6 +521,20 @@ rulebook orphan {
     `);
   });
 
+  it('dsl.too_large and dsl.too_deep (source limits, docs/reliability.md)', () => {
+    const long = record(diagnoseBody(`  let t = ${Array.from({ length: 1_100 }, () => '1').join(' + ')}`));
+    expect(long.map((shape) => [shape['code'], shape['range']])).toEqual([['dsl.too_large', 'main.a6:2:3-2:4']]);
+    const deep = record(diagnoseBody(`  let t = ${'('.repeat(65)}1${')'.repeat(65)}`));
+    expect(deep.map((shape) => [shape['code'], shape['range']])).toEqual([['dsl.too_deep', 'main.a6:2:75-2:76']]);
+  });
+
+  it('dsl.not_utf8 (a host refusing a file, as the Node host does for Latin-1 bytes)', () => {
+    const host = { read: () => undefined, refusal: () => ({ code: 'dsl.not_utf8' as const, message: 'main.a6 is not UTF-8 (line 1, column 14)' }) };
+    const diagnostics = checkProgram(host, ['main.a6']).diagnostics;
+    for (const diagnostic of diagnostics) producedCodes.add(diagnostic.code);
+    expect(diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message])).toEqual([['dsl.not_utf8', 'main.a6 is not UTF-8 (line 1, column 14)']]);
+  });
+
   it('covers every code of diagnostic.ts', () => {
     expect([...DIAGNOSTIC_CODES].filter((code) => !producedCodes.has(code))).toEqual([]);
   });

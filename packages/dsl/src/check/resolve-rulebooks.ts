@@ -21,6 +21,9 @@ export interface ResolvedRulebooks {
  * Name resolution above expressions (docs/language.md, "Inheritance"): rulebook names per file and its imports,
  * `extends`, `remove`, duplicates, options, and the effective members of every rulebook.
  */
+/** Longest `extends` chain (dsl.md): beyond it `dsl.too_deep`. */
+export const MAX_EXTENDS_DEPTH = 64;
+
 export function resolveRulebooks(
   files: ReadonlyMap<string, ProgramFile>,
   sink: DiagnosticSink,
@@ -102,26 +105,29 @@ export function resolveRulebooks(
   }
 
   // A cycle is reported at every `extends` on it; its members then resolve as if they had no parent.
+  // So is a chain longer than MAX_EXTENDS_DEPTH (`dsl.too_deep`): every walk up a chain stops there,
+  // which keeps this linear and the recursive `resolve` below shallow (docs/reliability.md).
+  const cut = new Set<RulebookSymbol>();
   for (const symbol of parentOf.keys()) {
-    const chain: RulebookSymbol[] = [];
+    const chain = new Set<RulebookSymbol>();
     let current: RulebookSymbol | null | undefined = symbol;
-    while (current && !chain.includes(current)) {
-      chain.push(current);
+    while (current && !chain.has(current) && chain.size <= MAX_EXTENDS_DEPTH) {
+      chain.add(current);
       current = parentOf.get(current);
     }
+    if (current && chain.size > MAX_EXTENDS_DEPTH && !chain.has(current)) {
+      cut.add(symbol);
+      sink.error(symbol.file, 'dsl.too_deep', symbol.decl.parent!.span, `rulebook '${symbol.name}' is more than ${MAX_EXTENDS_DEPTH} extends deep`);
+      continue;
+    }
+    // On a cycle or leading into one: resolved without a parent; reported on the cycle itself.
+    if (current) cut.add(symbol);
     if (current !== symbol) continue;
-    const names = [...chain.map((s) => s.name), symbol.name].join(' → ');
+    const names = [...[...chain].map((s) => s.name), symbol.name].join(' → ');
     sink.error(symbol.file, 'dsl.extends_cycle', symbol.decl.parent!.span, `rulebook '${symbol.name}' extends itself: ${names}`);
   }
-  const inCycle = (symbol: RulebookSymbol): boolean => {
-    const chain: RulebookSymbol[] = [];
-    let current: RulebookSymbol | null | undefined = symbol;
-    while (current && !chain.includes(current)) {
-      chain.push(current);
-      current = parentOf.get(current);
-    }
-    return current !== null && current !== undefined;
-  };
+  // A rulebook whose chain reaches a too deep one resolves from there, within MAX_EXTENDS_DEPTH.
+  const inCycle = (symbol: RulebookSymbol): boolean => cut.has(symbol);
 
   const resolved = new Map<RulebookSymbol, ResolvedRulebook>();
   const resolve = (symbol: RulebookSymbol): ResolvedRulebook => {

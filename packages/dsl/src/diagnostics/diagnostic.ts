@@ -19,6 +19,9 @@ export const DIAGNOSTIC_CODES = [
   'dsl.levy_over_100',
   'dsl.unreachable',
   'dsl.unused_let',
+  'dsl.too_large',
+  'dsl.too_deep',
+  'dsl.not_utf8',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -4,7 +4,8 @@ import type { RulebookFile } from '../ast/ast.ts';
 import { LineIndex, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
 import { atOffset, buildAst, type ParsedFileBody } from './ast-builder.ts';
 import { parseByPieces, type PieceCache } from './parse-by-pieces.ts';
-import { scanSource } from './source-scanner.ts';
+import { scanProblem, sizeProblem, type LimitProblem } from './source-limits.ts';
+import { scanSource, type SourceScan } from './source-scanner.ts';
 import type { SyntaxProblem } from './syntax-problem.ts';
 
 export interface ParseResult {
@@ -25,7 +26,11 @@ export function parseRulebookFile(text: string, path: string): ParseResult {
  * `pieces` lets recovery reuse the pieces of the previous parse of the same document.
  */
 export function parseMatched(text: string, path: string, match: () => MatchResult, pieces?: PieceCache): ParseResult {
+  const tooLarge = sizeProblem(text);
+  if (tooLarge !== null) return refused(text, path, tooLarge, null);
   const scan = scanSource(text);
+  const beyond = scanProblem(scan);
+  if (beyond !== null) return refused(text, path, beyond, scan);
   const problems: SyntaxProblem[] = [];
   let body: ParsedFileBody;
   try {
@@ -60,4 +65,11 @@ export function parseMatched(text: string, path: string, match: () => MatchResul
     span: { start: 0, end: text.length },
   };
   return { file, diagnostics };
+}
+
+/** A file beyond a limit of `SOURCE_LIMITS`: one located error, an empty AST, no parse. */
+function refused(text: string, path: string, problem: LimitProblem, scan: SourceScan | null): ParseResult {
+  const diagnostic = makeDiagnostic(new LineIndex(text), path, problem.code, 'error', problem.span, problem.message);
+  const file: RulebookFile = { kind: 'File', path, imports: [], rulebooks: [], comments: scan?.comments ?? [], span: { start: 0, end: text.length } };
+  return { file, diagnostics: [diagnostic] };
 }

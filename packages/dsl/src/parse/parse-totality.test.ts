@@ -119,7 +119,7 @@ describe('IncrementalParser', () => {
     const parser = new IncrementalParser('deep.a6');
     const deep = `rulebook a { let x = ${'('.repeat(5000)}1${')'.repeat(5000)} }`;
     parser.setText(deep);
-    expect(parser.parse().diagnostics.map((diagnostic) => diagnostic.message)).toEqual(['the file is nested too deeply to parse']);
+    expect(parser.parse().diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.message])).toEqual([['dsl.too_deep', 'brackets are nested 5001 deep here; at most 64']]);
     parser.applyEdit(0, deep.length, example);
     expect(parser.parse()).toEqual(parseRulebookFile(example, 'deep.a6'));
   });

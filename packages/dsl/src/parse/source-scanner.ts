@@ -20,7 +20,18 @@ export interface SourceScan {
   /** Offsets of `{` and `}` in code. */
   readonly openBraces: readonly number[];
   readonly closeBraces: readonly number[];
+  /** Deepest nesting of `(`, `[` and `{` in code, and where it was first reached. */
+  readonly deepest: { readonly depth: number; readonly at: number };
+  /**
+   * Most operator and separator tokens (`+ - * / , . < > = !`, `and`, `or`, `not`) in one declaration
+   * (between two declaration keywords), and where that declaration starts: it bounds the length of
+   * every expression chain and list, which the parser and checker walk recursively.
+   */
+  readonly longestChain: { readonly operators: number; readonly at: number };
 }
+
+const CHAIN_CHARS = new Set([43, 45, 42, 47, 44, 46, 60, 62, 61, 33]);
+const CHAIN_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'not']);
 
 const SPLIT_KEYWORDS: ReadonlySet<string> = new Set<SplitKeyword>([
   'import', 'rulebook', 'cite', 'option', 'levy', 'rule', 'remove', 'let',
@@ -44,6 +55,15 @@ export function scanSource(text: string): SourceScan {
   const closeBraces: number[] = [];
   // The previous code token, to tell `event.rule` (a field) and `remove rule` from a new member.
   let previous = '';
+  let depth = 0;
+  let deepest = { depth: 0, at: 0 };
+  let operators = 0;
+  let declarationStart = 0;
+  let longestChain = { operators: 0, at: 0 };
+  const countOperator = () => {
+    operators += 1;
+    if (operators > longestChain.operators) longestChain = { operators, at: declarationStart };
+  };
   let i = 0;
   const length = text.length;
   while (i < length) {
@@ -74,17 +94,24 @@ export function scanSource(text: string): SourceScan {
       const word = text.slice(i, j);
       if (SPLIT_KEYWORDS.has(word) && !NAME_BEFORE.has(previous)) {
         keywords.push({ keyword: word as SplitKeyword, start: i });
-      }
+        operators = 0;
+        declarationStart = i;
+      } else if (CHAIN_WORDS.has(word)) countOperator();
       previous = word;
       i = j;
     } else {
       if (code === 123 /* { */) openBraces.push(i);
       else if (code === 125 /* } */) closeBraces.push(i);
+      if (code === 40 || code === 91 || code === 123) {
+        depth += 1;
+        if (depth > deepest.depth) deepest = { depth, at: i };
+      } else if ((code === 41 || code === 93 || code === 125) && depth > 0) depth -= 1;
+      else if (CHAIN_CHARS.has(code)) countOperator();
       if (code !== 32 && code !== 9 && code !== 10 && code !== 13) previous = text[i]!;
       i++;
     }
   }
-  return { comments, keywords, openBraces, closeBraces };
+  return { comments, keywords, openBraces, closeBraces, deepest, longestChain };
 }
 
 /**

@@ -42,6 +42,9 @@ export interface LoadProgramOptions {
   readonly parse?: ParseFunction;
 }
 
+/** Longest chain of imports (docs/reliability.md): beyond it `dsl.too_deep`. */
+export const MAX_IMPORT_DEPTH = 64;
+
 export function loadProgram(host: SourceHost, entryPaths: readonly string[], options: LoadProgramOptions = {}): LoadedProgram {
   const parse = options.parse ?? parseRulebookFile;
   const files = new Map<string, ProgramFile>();
@@ -68,7 +71,13 @@ export function loadProgram(host: SourceHost, entryPaths: readonly string[], opt
         );
         continue;
       }
-      if (!files.has(entry.path)) visit(entry.path);
+      if (files.has(entry.path)) continue;
+      // `visit` recurses along import chains: bound them before the stack does.
+      if (onStack.length >= MAX_IMPORT_DEPTH) {
+        diagnostics.push(makeDiagnostic(file.lines, path, 'dsl.too_deep', 'error', entry.decl.path.span, `imports are chained more than ${MAX_IMPORT_DEPTH} files deep here`));
+        continue;
+      }
+      visit(entry.path);
     }
     onStack.pop();
   };
@@ -83,8 +92,11 @@ export function loadProgram(host: SourceHost, entryPaths: readonly string[], opt
       const target = resolveImportPath(path, decl.path.value);
       const found = read(target) !== undefined;
       if (!found) {
+        const refusal = host.refusal?.(target);
         diagnostics.push(
-          makeDiagnostic(lines, path, 'dsl.import_not_found', 'error', decl.path.span, `cannot find imported file '${decl.path.value}' (looked for ${target})`),
+          refusal === undefined
+            ? makeDiagnostic(lines, path, 'dsl.import_not_found', 'error', decl.path.span, `cannot find imported file '${decl.path.value}' (looked for ${target})`)
+            : makeDiagnostic(lines, path, refusal.code, 'error', decl.path.span, `cannot import '${decl.path.value}': ${refusal.message}`),
         );
       }
       return { decl, path: target, found };
@@ -97,8 +109,9 @@ export function loadProgram(host: SourceHost, entryPaths: readonly string[], opt
   for (const entryPath of entryPaths) {
     if (files.has(entryPath)) continue;
     if (read(entryPath) === undefined) {
+      const refusal = host.refusal?.(entryPath);
       diagnostics.push(
-        makeDiagnostic(new LineIndex(''), entryPath, 'dsl.import_not_found', 'error', { start: 0, end: 0 }, `cannot read file '${entryPath}'`),
+        makeDiagnostic(new LineIndex(''), entryPath, refusal?.code ?? 'dsl.import_not_found', 'error', { start: 0, end: 0 }, refusal?.message ?? `cannot read file '${entryPath}'`),
       );
       continue;
     }

@@ -1,22 +1,16 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
 import { decodeHistoryLines, decodeHistoryStream, type DecodeOptions, type HistoryDecoding, type HistoryValidation } from './decode-history.ts';
 import { GENESIS_PREV, eventHash } from './hash-chain.ts';
 import { HistoryChecker } from './history-checker.ts';
+import { HistoryLineError, readBoundedLines } from './history-lines.ts';
 import type { HistoryIssue } from './history-issue.ts';
 import { isSkippedLine, parseHistoryLine } from './parse-history-line.ts';
 import type { HistoryEvent } from './types.ts';
 
 // Node-only (the file system): reached through the `@a6/ledger/node` entry, never the browser-safe index.
 
-/** The lines of a UTF-8 file, streamed (`\n` or `\r\n` line ends, a leading BOM dropped). */
-export async function* readHistoryLines(path: string): AsyncGenerator<string> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let first = true;
-  for await (const line of lines) {
-    yield first && line.startsWith('\uFEFF') ? line.slice(1) : line;
-    first = false;
-  }
+/** The lines of a UTF-8 file, streamed, bounded and strictly decoded (`readBoundedLines`). */
+export function readHistoryLines(path: string): AsyncGenerator<string> {
+  return readBoundedLines(path);
 }
 
 /**
@@ -29,6 +23,7 @@ export async function readHistoryFile(path: string, options: DecodeOptions = {})
     return await decodeHistoryLines(readHistoryLines(path), options);
   } catch (error) {
     if (isFileSystemError(error)) return { ok: false, issues: [unreadableIssue(path, error)] };
+    if (error instanceof HistoryLineError) return { ok: false, issues: [error.issue] };
     throw error;
   }
 }
@@ -45,6 +40,7 @@ export async function validateHistoryFile(path: string, options: { checker?: His
     }
   } catch (error) {
     if (isFileSystemError(error)) return { ok: false, issues: [unreadableIssue(path, error)] };
+    if (error instanceof HistoryLineError) return { ok: false, issues: [error.issue] };
     throw error;
   }
   if (checker.log.total > 0) return { ok: false, issues: checker.log.sorted() };

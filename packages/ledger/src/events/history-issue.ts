@@ -18,7 +18,9 @@ export type HistoryIssueCode =
   | 'history.id_conflict'
   | 'history.unknown_reference'
   | 'history.too_many_errors'
-  | 'history.unreadable';
+  | 'history.unreadable'
+  | 'history.line_too_long'
+  | 'history.not_utf8';
 
 export interface HistoryIssue {
   readonly code: HistoryIssueCode;
