@@ -35,7 +35,7 @@ const testFiles = ['**/*.test.ts', '**/*.test-support.ts'];
 // Node-only modules inside browser-safe folders, reached only through a Node-only entry
 // (`@a6/dsl/node`, `@a6/ledger/node`) or the `node` condition of the `#sha256` import map.
 const dslNodeOnly = ['packages/dsl/src/node.ts', 'packages/dsl/src/program/node-host.ts'];
-const ledgerNodeOnly = ['packages/ledger/src/node.ts', 'packages/ledger/src/events/history-file.ts', 'packages/ledger/src/events/history-file-pass.ts',
+const ledgerNodeOnly = ['packages/ledger/src/node.ts', 'packages/ledger/src/events/history-file.ts', 'packages/ledger/src/events/history-file-pass.ts', 'packages/ledger/src/events/history-lines.ts',
   'packages/ledger/src/events/sha256-node.ts', 'packages/ledger/src/store/**', 'packages/ledger/src/aef-xlsx/**'];
 
 export default tseslint.config(

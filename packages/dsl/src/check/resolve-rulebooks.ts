@@ -21,7 +21,7 @@ export interface ResolvedRulebooks {
  * Name resolution above expressions (docs/language.md, "Inheritance"): rulebook names per file and its imports,
  * `extends`, `remove`, duplicates, options, and the effective members of every rulebook.
  */
-/** Longest `extends` chain (dsl.md): beyond it `dsl.too_deep`. */
+/** Longest `extends` chain (docs/language.md): beyond it `dsl.too_deep`. */
 export const MAX_EXTENDS_DEPTH = 64;
 
 export function resolveRulebooks(

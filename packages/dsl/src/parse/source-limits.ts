@@ -2,7 +2,7 @@ import type { Span } from '../ast/ast.ts';
 import type { SourceScan } from './source-scanner.ts';
 
 /**
- * What one rulebook file may hold (docs/reliability.md "Bounded checks"; dsl.md "Diagnostics"). The
+ * What one rulebook file may hold (docs/reliability.md "Bounded checks"; docs/language.md "Diagnostics"). The
  * parser, checker, compiler and formatter walk expressions recursively and ohm's matching is
  * recursive too, so the length of chains and the depth of nesting are bounded *before* any of them
  * runs: a text beyond a limit gets one located `dsl.too_large` / `dsl.too_deep` error and is not
