@@ -302,13 +302,19 @@ describe.skipIf(chromiumMissing)(chromiumMissing ? `editor with the server — s
     await page.keyboard.press('Escape');
 
     // Hover on the field.
-    await page.evaluate((position) => {
+    // The hover asks the language worker, which may still be re-checking the edit above: a hover that
+    // came back empty is asked again until the answer is there.
+    const showHover = () => page.evaluate((position) => {
       const { editor } = window.a6Editor!;
       editor.setPosition({ lineNumber: position.lineNumber, column: position.column + 2 });
       editor.trigger('test', 'editor.action.showHover', null);
     }, at);
     const hover = page.locator('.monaco-hover-content');
-    await expect.poll(() => hover.innerText().catch(() => ''), { timeout: 10_000 }).toMatch(/vintage/);
+    await expect.poll(async () => {
+      const text = await hover.innerText({ timeout: 1_000 }).catch(() => '');
+      if (!/vintage/.test(text)) await showHover();
+      return text;
+    }, { timeout: 20_000 }).toMatch(/vintage/);
     await page.screenshot({ path: `${ARTIFACTS}hover.png` });
     await page.keyboard.press('Escape');
 
