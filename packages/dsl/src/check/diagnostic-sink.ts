@@ -1,5 +1,6 @@
 import type { Span } from '../ast/ast.ts';
-import { LineIndex, makeDiagnostic, type Diagnostic, type DiagnosticCode, type DiagnosticData, type Severity } from '../diagnostics/diagnostic.ts';
+import { makeDiagnostic, type Diagnostic, type DiagnosticCode, type DiagnosticData, type Severity } from '../diagnostics/diagnostic.ts';
+import { LineIndex } from '../diagnostics/line-index.ts';
 import type { ProgramFile } from '../program/load-program.ts';
 
 /**

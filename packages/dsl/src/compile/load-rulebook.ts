@@ -1,4 +1,5 @@
-import { LineIndex, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { LineIndex } from '../diagnostics/line-index.ts';
 import { checkProgram } from '../check/check-program.ts';
 import type { ResolvedProgram, ResolvedRulebook } from '../check/resolved-model.ts';
 import type { SourceHost } from '../program/source-host.ts';

@@ -1,4 +1,5 @@
 import type { Span } from '../ast/ast.ts';
+import type { LineIndex } from './line-index.ts';
 
 /** Every stable diagnostic code of docs/language.md ("Diagnostics"). Codes never change meaning. */
 export const DIAGNOSTIC_CODES = [
@@ -48,36 +49,6 @@ export interface Diagnostic {
   readonly end: LineColumn;
   readonly message: string;
   readonly data?: DiagnosticData;
-}
-
-/** Offsets of line starts, for turning spans into 1-based line/column pairs. */
-export class LineIndex {
-  private readonly lineStarts: number[];
-
-  constructor(readonly text: string) {
-    this.lineStarts = [0];
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
-    }
-  }
-
-  position(offset: number): LineColumn {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low + 1, column: clamped - this.lineStarts[low]! + 1 };
-  }
-
-  offset(position: LineColumn): number {
-    const start = this.lineStarts[position.line - 1];
-    if (start === undefined) return this.text.length;
-    return Math.min(start + position.column - 1, this.text.length);
-  }
 }
 
 export function makeDiagnostic(

@@ -1,7 +1,8 @@
 import type { MatchResult } from 'ohm-js';
 import grammar from '../grammar/rulebook.ohm-bundle.js';
 import type { RulebookFile } from '../ast/ast.ts';
-import { LineIndex, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { LineIndex } from '../diagnostics/line-index.ts';
 import { atOffset, buildAst, type ParsedFileBody } from './ast-builder.ts';
 import { parseByPieces, type PieceCache } from './parse-by-pieces.ts';
 import { scanProblem, sizeProblem, type LimitProblem } from './source-limits.ts';

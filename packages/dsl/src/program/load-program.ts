@@ -1,5 +1,6 @@
 import type { ImportDecl, RulebookFile } from '../ast/ast.ts';
-import { LineIndex, makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { makeDiagnostic, type Diagnostic } from '../diagnostics/diagnostic.ts';
+import { LineIndex } from '../diagnostics/line-index.ts';
 import { parseRulebookFile, type ParseFunction } from '../parse/index.ts';
 import { resolveImportPath } from './resolve-import-path.ts';
 import { sha256Text } from './sha256-text.ts';
