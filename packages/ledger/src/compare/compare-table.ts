@@ -1,5 +1,5 @@
 import type { CompareReport, CompareVerdict, SummaryDiff } from './compare-report.ts';
-import { textColumns } from './text-columns.ts';
+import { textColumns } from '../report/text-columns.ts';
 
 /**
  * `a6 compare` (default `--format table`): the report for a terminal: the rulebooks (the first is the

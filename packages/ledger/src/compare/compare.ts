@@ -1,7 +1,7 @@
 import type { CompiledRulebook } from '@a6/dsl';
 import { SUMMARY_FIELDS, adjustmentMethod, type PartySummary, type SummaryYear } from '../accounting/structured-summary.ts';
 import type { BookedEntry } from '../engine/booked-entry.ts';
-import type { ReplayOptions, ReplayOutcome } from '../engine/replay.ts';
+import { engineOutcome, type ReplayOptions, type ReplayOutcome } from '../engine/replay.ts';
 import { ReplayEngine } from '../engine/replay-engine.ts';
 import type { VerdictEntry } from '../engine/verdict-entry.ts';
 import { canonicalJson, sha256Hex } from '../events/canonical-json.ts';
@@ -169,25 +169,7 @@ class CompareRun {
   }
 
   private replayOutcome(lane: Lane, head: string): ReplayOutcome {
-    const { engine } = lane;
-    const levies: Record<string, number> = {};
-    engine.rulebook.levies.forEach((levy, index) => {
-      levies[levy.name] = (levies[levy.name] ?? 0) + engine.levyTotals[index]!;
-    });
-    return {
-      rulebook: engine.rulebook,
-      asOf: this.options.asOf ?? null,
-      events: engine.events,
-      head,
-      verdicts: { accepted: engine.accepted, rejected: engine.rejected, findings: engine.findings.length },
-      rejections: engine.rejections,
-      findings: engine.findings,
-      levies,
-      state: engine.state,
-      book: engine.book,
-      elections: engine.elections,
-      lastAt: engine.lastAt,
-    };
+    return engineOutcome(lane.engine, this.options.asOf ?? null, head);
   }
 }
 

@@ -7,7 +7,7 @@ export type { CompareRulebook, CompareOptions, CompareOutcome } from './compare.
 export { rulebookKeys } from './rulebook-keys.ts';
 export { renderCompareTable } from './compare-table.ts';
 export { renderCompareCsv } from './compare-csv.ts';
-export { textColumns } from './text-columns.ts';
+export { textColumns } from '../report/text-columns.ts';
 export { adoptionPeriods, verifyPeriod, unverifiedPeriod, matchesAdoption } from './recorded-verdicts.ts';
 export type {
   AdoptionPeriod, MatchedRulebook, DecisionMismatch, PeriodVerification,

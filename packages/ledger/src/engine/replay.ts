@@ -78,25 +78,30 @@ class ReplayRun {
   outcome(): ReplayOutcome {
     const engine = this.engine;
     this.options.onProgress?.({ events: engine.events, at: engine.lastAt });
-    const levies: Record<string, number> = {};
-    engine.rulebook.levies.forEach((levy, index) => {
-      levies[levy.name] = (levies[levy.name] ?? 0) + engine.levyTotals[index]!;
-    });
-    return {
-      rulebook: engine.rulebook,
-      asOf: this.options.asOf ?? null,
-      events: engine.events,
-      head: this.chain === null ? this.options.head! : this.chain.head(),
-      verdicts: { accepted: engine.accepted, rejected: engine.rejected, findings: engine.findings.length },
-      rejections: engine.rejections,
-      findings: engine.findings,
-      levies,
-      state: engine.state,
-      book: engine.book,
-      elections: engine.elections,
-      lastAt: engine.lastAt,
-    };
+    return engineOutcome(engine, this.options.asOf ?? null, this.chain === null ? this.options.head! : this.chain.head());
   }
+}
+
+/** What an engine has folded, as a `ReplayOutcome` (a replay's, or one lane of a compare). */
+export function engineOutcome(engine: ReplayEngine, asOf: string | null, head: string): ReplayOutcome {
+  const levies: Record<string, number> = {};
+  engine.rulebook.levies.forEach((levy, index) => {
+    levies[levy.name] = (levies[levy.name] ?? 0) + engine.levyTotals[index]!;
+  });
+  return {
+    rulebook: engine.rulebook,
+    asOf,
+    events: engine.events,
+    head,
+    verdicts: { accepted: engine.accepted, rejected: engine.rejected, findings: engine.findings.length },
+    rejections: engine.rejections,
+    findings: engine.findings,
+    levies,
+    state: engine.state,
+    book: engine.book,
+    elections: engine.elections,
+    lastAt: engine.lastAt,
+  };
 }
 
 /**

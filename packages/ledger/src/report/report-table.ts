@@ -1,5 +1,6 @@
 import { SUMMARY_FIELDS, type SummaryYear } from '../accounting/structured-summary.ts';
 import type { ReplayReport, ReportEntry } from './replay-report.ts';
+import { textColumns } from './text-columns.ts';
 
 /**
  * `a6 replay` (default `--format table`): the report for a terminal, in reading order: what was
@@ -15,19 +16,19 @@ export function renderReportTable(report: ReplayReport): string {
   out.push(`Digest    ${report.digest}`);
   section(out, 'Rejections', report.rejections.map(entryLine));
   section(out, 'Findings', report.findings.map(entryLine));
-  section(out, 'Levies', columns(Object.entries(report.levies).map(([name, units]) => [name, String(units)]), [false, true]));
+  section(out, 'Levies', textColumns(Object.entries(report.levies).map(([name, units]) => [name, String(units)]), [false, true]));
   const holdings: string[][] = [];
   for (const [account, byType] of Object.entries(report.holdings)) {
     for (const [unitType, units] of Object.entries(byType)) holdings.push([account, unitType, String(units)]);
   }
-  section(out, 'Holdings', columns([['account', 'unit type', 'units'], ...holdings], [false, false, true]));
+  section(out, 'Holdings', textColumns([['account', 'unit type', 'units'], ...holdings], [false, false, true]));
   for (const [party, summary] of Object.entries(report.parties)) {
     const tables: [string, Readonly<Record<string, SummaryYear>>][] = [['tCO2e', summary.years]];
     for (const [metric, table] of Object.entries(summary.metrics ?? {})) tables.push([metric, table.years]);
     for (const [metric, years] of tables) {
       const title = `${party} — ${summary.method}${metric === 'tCO2e' ? '' : ` (${metric})`}`;
       const rows = Object.entries(years).map(([year, row]) => [year, ...SUMMARY_FIELDS.map((field) => cell(row[field]))]);
-      section(out, title, rows.length === 0 ? ['(no entries)'] : columns([['year', ...SUMMARY_FIELDS], ...rows], [false, ...SUMMARY_FIELDS.map(() => true)]));
+      section(out, title, rows.length === 0 ? ['(no entries)'] : textColumns([['year', ...SUMMARY_FIELDS], ...rows], [false, ...SUMMARY_FIELDS.map(() => true)]));
     }
   }
   return out.join('\n') + '\n';
@@ -52,14 +53,3 @@ function section(out: string[], title: string, lines: readonly string[]): void {
   for (const line of lines) out.push(`  ${line}`);
 }
 
-/** Aligns rows into columns; `right[i]` right-aligns column i (numbers). */
-function columns(rows: readonly (readonly string[])[], right: readonly boolean[]): string[] {
-  if (rows.length === 0) return [];
-  const widths = rows[0]!.map((_, index) => Math.max(...rows.map((row) => (row[index] ?? '').length)));
-  return rows.map((row) =>
-    row
-      .map((text, index) => (right[index] ? text.padStart(widths[index]!) : text.padEnd(widths[index]!)))
-      .join('  ')
-      .trimEnd(),
-  );
-}

@@ -1,6 +1,6 @@
 import { renderRulebookDiffText } from '@a6/dsl';
 import { renderCompareTable } from '../compare/compare-table.ts';
-import { textColumns } from '../compare/text-columns.ts';
+import { textColumns } from '../report/text-columns.ts';
 import type { DiffReport } from './diff-report.ts';
 import type { Disagreement, DisagreementKind } from './disagreement.ts';
 import type { Searched, Witness } from './search-witness.ts';
