@@ -106,6 +106,7 @@ export async function runHistoryBench(options: HistoryBenchOptions): Promise<unk
     const cli = await PhaseMeter.measure(() => runA6(['replay', '--history', file, '--rulebook', options.rulebook, '--json']));
     if (cli.result.exitCode !== 0) throw new Error(`a6 replay exited ${cli.result.exitCode}: ${cli.result.stderr}`);
     const cliDigest = (JSON.parse(cli.result.stdout) as { digest: string }).digest;
+    // The digest covers history.head, so equal digests also mean the old and new chains agree.
     if (cliDigest !== baselineDigest) throw new Error(`a6 replay's digest ${cliDigest} differs from the baseline's ${baselineDigest}`);
 
     const events = options.events;

@@ -2,17 +2,18 @@
  * The `a6 replay --history FILE` path as it was before the one-pass reader (docs/performance.md): a
  * validate pass (`readline`, the zod schema on every line, the cross-line checks, the generic
  * canonical-JSON hash chain), then a second pass that parses every line again and folds it through
- * `replay` one promise per event. Kept here, built only from the reference implementations that still
- * exist for error reporting and tests, so every bench run measures the old path beside the new one.
+ * `replay` one promise per event. Kept here, built from the zod reference parser and the old chain
+ * (`old-chain.ts`), so every bench run measures the old path beside the new one.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { CompiledRulebook } from '../../packages/dsl/src/compile/index.ts';
 import { replay, type ReplayOutcome, type ReplayProgress } from '../../packages/ledger/src/engine/index.ts';
-import { GENESIS_PREV, eventHash } from '../../packages/ledger/src/events/hash-chain.ts';
+import { GENESIS_PREV } from '../../packages/ledger/src/events/hash-chain.ts';
 import { HistoryChecker } from '../../packages/ledger/src/events/history-checker.ts';
 import { isSkippedLine, parseHistoryLineWithSchema } from '../../packages/ledger/src/events/parse-history-line.ts';
 import type { HistoryEvent } from '../../packages/ledger/src/events/types.ts';
+import { oldEventHash } from './old-chain.ts';
 
 async function* fileLines(path: string): AsyncGenerator<string> {
   const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
@@ -38,7 +39,7 @@ async function validate(path: string): Promise<{ events: number; head: string }>
     }
     if (!checker.check(parsed.event, line, parsed.derivedId)) continue;
     events += 1;
-    head = eventHash(parsed.event, head);
+    head = oldEventHash(parsed.event, head);
   }
   if (checker.log.total > 0) throw new Error(`${path}: ${checker.log.total} error(s) in the history`);
   return { events, head };
@@ -52,7 +53,7 @@ async function* reparse(path: string, expectedHead: string): AsyncGenerator<Hist
     if (isSkippedLine(text)) continue;
     const parsed = parseHistoryLineWithSchema(text, line);
     if (!parsed.ok) throw new Error(`${path} changed while it was read (line ${line})`);
-    head = eventHash(parsed.event, head);
+    head = oldEventHash(parsed.event, head);
     yield parsed.event;
   }
   if (head !== expectedHead) throw new Error(`${path} changed while it was read`);
