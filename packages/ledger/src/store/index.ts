@@ -8,6 +8,6 @@ export * from './append-batch.ts';
 export * from './catch-up-subscription.ts';
 export { AppendSignal, AppendSignals } from './append-signal.ts';
 export * from './memory/index.ts';
-export type { RulebookFileSummary, RulebookVersion, RulebookWorkspace } from './rulebook-workspace.ts';
+export type { RulebookFileSummary, RulebookFileText, RulebookVersion, RulebookWorkspace } from './rulebook-workspace.ts';
 export type { TokenRecord, TokenStore } from './token-store.ts';
 export type { StoreSet } from './store-set.ts';
