@@ -23,6 +23,6 @@ export { AppendSignal, AppendSignals } from './append-signal.ts';
 export {
   MemoryEventStore, MemoryRulebookWorkspace, MemoryTokenStore, openMemoryStores,
 } from './memory/index.ts';
-export type { RulebookFileSummary, RulebookVersion, RulebookWorkspace } from './rulebook-workspace.ts';
+export type { RulebookFileSummary, RulebookFileText, RulebookVersion, RulebookWorkspace } from './rulebook-workspace.ts';
 export type { TokenRecord, TokenStore } from './token-store.ts';
 export type { StoreSet } from './store-set.ts';

@@ -66,6 +66,38 @@ export function describeRulebookWorkspaceContract(
       expect(await opened.workspace.listFiles()).toMatchObject([{ file: 'race.a6', versions: 6, sha256: versions.at(-1)?.sha256 }]);
     });
 
+    it('saves a batch of files in one write, unchanged files keeping their version', async () => {
+      const { workspace } = opened;
+      await workspace.save('base.a6', 'rulebook Base {}\n');
+      await workspace.save('child.a6', 'rulebook Child {}\n');
+      const saved = await workspace.saveAll([
+        { file: 'base.a6', source: 'rulebook Renamed {}\n' },
+        { file: 'child.a6', source: 'rulebook Child {}\n' },
+        { file: 'new.a6', source: 'rulebook New {}\n' },
+      ]);
+      expect(saved.map((version) => [version.file, version.version])).toEqual([
+        ['base.a6', 2],
+        ['child.a6', 1],
+        ['new.a6', 1],
+      ]);
+      expect((await workspace.listFiles()).map((summary) => [summary.file, summary.versions])).toEqual([
+        ['base.a6', 2],
+        ['child.a6', 1],
+        ['new.a6', 1],
+      ]);
+    });
+
+    it('refuses a batch naming one file twice and writes none of it', async () => {
+      const { workspace } = opened;
+      const batch = [
+        { file: 'a.a6', source: 'rulebook A {}\n' },
+        { file: 'b.a6', source: 'rulebook B {}\n' },
+        { file: 'a.a6', source: 'rulebook A2 {}\n' },
+      ];
+      await expect(workspace.saveAll(batch)).rejects.toMatchObject({ code: 'store.duplicate_file' });
+      expect(await workspace.listFiles()).toEqual([]);
+    });
+
     if (options.reopen !== undefined) {
       const reopen = options.reopen;
       it('keeps saved versions after close and reopen', async () => {

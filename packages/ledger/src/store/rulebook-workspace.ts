@@ -1,3 +1,5 @@
+import { StoreError } from './store-errors.ts';
+
 /**
  * The rulebook workspace port (docs/storage.md "Ports"). Saved rulebook *files* are not history
  * events: they live in the store's workspace, shared by all histories, as versions
@@ -21,6 +23,21 @@ export interface RulebookVersion {
   readonly savedAt: string;
 }
 
+/** A file and the text to save as its next version. */
+export interface RulebookFileText {
+  readonly file: string;
+  readonly source: string;
+}
+
+/** Refuses a batch that names one file twice (which version would win is not meaningful). */
+export function assertDistinctFiles(files: readonly RulebookFileText[]): void {
+  const seen = new Set<string>();
+  for (const { file } of files) {
+    if (seen.has(file)) throw new StoreError('store.duplicate_file', `${file} is named twice in one save`);
+    seen.add(file);
+  }
+}
+
 export interface RulebookFileSummary {
   readonly file: string;
   /** sha256 of the latest version. */
@@ -36,6 +53,13 @@ export interface RulebookWorkspace {
    * same version number.
    */
   save(file: string, source: string): Promise<RulebookVersion>;
+  /**
+   * Saves several files as one atomic write: either every file gets its version (or keeps its latest
+   * one when the text is unchanged) or none does. Results in the order of `files`; a file named twice
+   * is refused (`store.duplicate_file`) before anything is written. A rename across files uses this
+   * (docs/editor.md "Safe saves").
+   */
+  saveAll(files: readonly RulebookFileText[]): Promise<readonly RulebookVersion[]>;
   /** Saved files, sorted by name (code-unit order), each with its latest version. */
   listFiles(): Promise<readonly RulebookFileSummary[]>;
   /** Versions of one file, oldest first; empty when the file was never saved. */

@@ -11,6 +11,7 @@ export type StoreErrorCode =
   | 'store.closed'
   | 'store.bad_history_id'
   | 'store.corrupt'
+  | 'store.duplicate_file'
   | 'store.failure';
 
 export class StoreError extends Error {

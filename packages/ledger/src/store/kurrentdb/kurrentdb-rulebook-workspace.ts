@@ -1,6 +1,6 @@
 import { AppendConsistencyViolationError, NO_STREAM, WrongExpectedVersionError, jsonEvent } from '@kurrent/kurrentdb-client';
 import { sha256Hex } from '../../events/canonical-json.ts';
-import type { RulebookFileSummary, RulebookVersion, RulebookWorkspace } from '../rulebook-workspace.ts';
+import { assertDistinctFiles, type RulebookFileSummary, type RulebookFileText, type RulebookVersion, type RulebookWorkspace } from '../rulebook-workspace.ts';
 import { StoreError } from '../store-errors.ts';
 import type { KurrentConnection } from './kurrentdb-connection.ts';
 import { workspaceStreamName } from './kurrentdb-stream-names.ts';
@@ -17,29 +17,35 @@ export class KurrentRulebookWorkspace implements RulebookWorkspace {
   constructor(private readonly connection: KurrentConnection) {}
 
   async save(file: string, source: string): Promise<RulebookVersion> {
+    const [saved] = await this.saveAll([{ file, source }]);
+    return saved!;
+  }
+
+  /** One append of every changed file's event: KurrentDB writes the events of one append atomically. */
+  async saveAll(files: readonly RulebookFileText[]): Promise<readonly RulebookVersion[]> {
     this.connection.assertOpen();
-    const sha256 = sha256Hex(source);
+    assertDistinctFiles(files);
     const stream = workspaceStreamName(this.connection.location.prefix);
+    const what = `save rulebook ${files.map((entry) => entry.file).join(', ')}`;
     try {
       for (let race = 0; race < MAX_WORKSPACE_RACES; race += 1) {
         const saved = await this.connection.readWholeStream(stream);
-        const versions = saved.map((resolved) => resolved.event?.data as unknown as RulebookVersion).filter((version) => version?.file === file);
-        const latest = versions.at(-1);
-        if (latest !== undefined && latest.sha256 === sha256) return latest;
-        const version: RulebookVersion = { file, sha256, source, version: versions.length + 1, savedAt: new Date().toISOString() };
+        const existing = saved.map((resolved) => resolved.event?.data as unknown as RulebookVersion).filter((version) => version?.file !== undefined);
+        const savedAt = new Date().toISOString();
+        const results = files.map(({ file, source }) => nextVersion(existing, file, source, savedAt));
+        const fresh = results.filter((result) => result.fresh).map((result) => jsonEvent({ type: 'RulebookSaved', data: { ...result.version } }));
+        if (fresh.length === 0) return results.map((result) => result.version);
         const lastRevision = saved.at(-1)?.event?.revision;
         try {
-          await this.connection.client.appendToStream(stream, jsonEvent({ type: 'RulebookSaved', data: { ...version } }), {
-            streamState: lastRevision === undefined ? NO_STREAM : lastRevision,
-          });
-          return version;
+          await this.connection.client.appendToStream(stream, fresh, { streamState: lastRevision === undefined ? NO_STREAM : lastRevision });
+          return results.map((result) => result.version);
         } catch (error) {
           if (!(error instanceof WrongExpectedVersionError || error instanceof AppendConsistencyViolationError)) throw error;
         }
       }
-      throw new StoreError('store.failure', `save rulebook ${file}: lost the workspace race ${MAX_WORKSPACE_RACES} times`);
+      throw new StoreError('store.failure', `${what}: lost the workspace race ${MAX_WORKSPACE_RACES} times`);
     } catch (error) {
-      throw this.connection.failure(`save rulebook ${file}`, error);
+      throw this.connection.failure(what, error);
     }
   }
 
@@ -60,4 +66,13 @@ export class KurrentRulebookWorkspace implements RulebookWorkspace {
     const saved = await this.connection.readWholeStream(workspaceStreamName(this.connection.location.prefix));
     return saved.map((resolved) => resolved.event?.data as unknown as RulebookVersion).filter((version) => version?.file !== undefined);
   }
+}
+
+/** The version `source` would take after `existing` (the latest one when the text is unchanged). */
+function nextVersion(existing: readonly RulebookVersion[], file: string, source: string, savedAt: string): { version: RulebookVersion; fresh: boolean } {
+  const versions = existing.filter((version) => version.file === file);
+  const sha256 = sha256Hex(source);
+  const latest = versions.at(-1);
+  if (latest !== undefined && latest.sha256 === sha256) return { version: latest, fresh: false };
+  return { version: { file, sha256, source, version: versions.length + 1, savedAt }, fresh: true };
 }

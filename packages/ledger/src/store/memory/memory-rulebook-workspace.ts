@@ -1,11 +1,21 @@
 import { sha256Hex } from '../../events/canonical-json.ts';
-import type { RulebookFileSummary, RulebookVersion, RulebookWorkspace } from '../rulebook-workspace.ts';
+import { assertDistinctFiles, type RulebookFileSummary, type RulebookFileText, type RulebookVersion, type RulebookWorkspace } from '../rulebook-workspace.ts';
 
 /** The in-process workspace (`memory:` stores, tests). */
 export class MemoryRulebookWorkspace implements RulebookWorkspace {
   private readonly files = new Map<string, RulebookVersion[]>();
 
   async save(file: string, source: string): Promise<RulebookVersion> {
+    return this.saveNow(file, source);
+  }
+
+  async saveAll(files: readonly RulebookFileText[]): Promise<readonly RulebookVersion[]> {
+    assertDistinctFiles(files);
+    // Synchronous: no other call interleaves, and nothing in between can fail.
+    return files.map(({ file, source }) => this.saveNow(file, source));
+  }
+
+  private saveNow(file: string, source: string): RulebookVersion {
     const versions = this.files.get(file) ?? [];
     const sha256 = sha256Hex(source);
     const latest = versions.at(-1);

@@ -1,5 +1,5 @@
 import { sha256Hex } from '../../events/canonical-json.ts';
-import type { RulebookFileSummary, RulebookVersion, RulebookWorkspace } from '../rulebook-workspace.ts';
+import { assertDistinctFiles, type RulebookFileSummary, type RulebookFileText, type RulebookVersion, type RulebookWorkspace } from '../rulebook-workspace.ts';
 import type { PostgresDatabase } from './postgres-database.ts';
 
 /** The workspace of a `postgres://` store: table `a6_rulebook_versions` of the store's schema. */
@@ -7,27 +7,44 @@ export class PostgresRulebookWorkspace implements RulebookWorkspace {
   constructor(private readonly db: PostgresDatabase) {}
 
   async save(file: string, source: string): Promise<RulebookVersion> {
-    const sha256 = sha256Hex(source);
+    const [saved] = await this.saveAll([{ file, source }]);
+    return saved!;
+  }
+
+  async saveAll(files: readonly RulebookFileText[]): Promise<readonly RulebookVersion[]> {
+    assertDistinctFiles(files);
     const table = this.db.tables.rulebooks;
+    const names = files.map((entry) => entry.file).join(', ');
     return this.db.transaction(async (client) => {
-      // Two saves of one file must not both take version N+1.
-      await client.query('select pg_advisory_xact_lock(hashtext($1))', [`a6.rulebook:${this.db.location.schema}:${file}`]);
-      const latest = await client.query<VersionRow>(
-        `select file, version, sha256, source, saved_at from ${table} where file = $1 order by version desc limit 1`,
-        [file],
-      );
-      const last = latest.rows[0];
-      if (last !== undefined && last.sha256 === sha256) return toRulebookVersion(last);
-      const version: RulebookVersion = { file, sha256, source, version: (last?.version ?? 0) + 1, savedAt: new Date().toISOString() };
-      await client.query(`insert into ${table} (file, version, sha256, source, saved_at) values ($1, $2, $3, $4, $5)`, [
-        file,
-        version.version,
-        sha256,
-        source,
-        version.savedAt,
-      ]);
-      return version;
-    }, `save rulebook ${file}`);
+      // Two saves of one file must not both take version N+1. Locks taken in file order, so two
+      // batches that share files never wait on each other in a cycle.
+      for (const file of files.map((entry) => entry.file).sort()) {
+        await client.query('select pg_advisory_xact_lock(hashtext($1))', [`a6.rulebook:${this.db.location.schema}:${file}`]);
+      }
+      const saved: RulebookVersion[] = [];
+      for (const { file, source } of files) {
+        const sha256 = sha256Hex(source);
+        const latest = await client.query<VersionRow>(
+          `select file, version, sha256, source, saved_at from ${table} where file = $1 order by version desc limit 1`,
+          [file],
+        );
+        const last = latest.rows[0];
+        if (last !== undefined && last.sha256 === sha256) {
+          saved.push(toRulebookVersion(last));
+          continue;
+        }
+        const version: RulebookVersion = { file, sha256, source, version: (last?.version ?? 0) + 1, savedAt: new Date().toISOString() };
+        await client.query(`insert into ${table} (file, version, sha256, source, saved_at) values ($1, $2, $3, $4, $5)`, [
+          file,
+          version.version,
+          sha256,
+          source,
+          version.savedAt,
+        ]);
+        saved.push(version);
+      }
+      return saved;
+    }, `save rulebook ${names}`);
   }
 
   async listFiles(): Promise<readonly RulebookFileSummary[]> {
