@@ -7,7 +7,7 @@
  * append). Then, each phase after a full GC:
  *   floor            read the file line by line, `JSON.parse`, touch one field: no project code at all
  *   decode           the project's validating decoder (`decodeHistoryStream`: schema, ids, order, references)
- *   replayFromNdjson `a6 replay --history`: validate pass (with the hash chain), then parse again and replay
+ *   replayFromNdjson `a6 replay --history`: one pass that validates and replays in batches
  *   replayFromSqlite `a6 replay --store`: `store.readHistory` + replay
  *   steadyState      (with --steady-events M) the file followed by M transfers of one range back and
  *                    forth between two accounts of a Party: M more events, the same ledger state
@@ -28,7 +28,7 @@ import { nodeSourceHost } from '../packages/dsl/src/program/node-host.ts';
 import { writeNdjson } from '../packages/editor/src/cli/commands/gen-command.ts';
 import { replay, type ReplayOutcome } from '../packages/ledger/src/engine/index.ts';
 import { HistoryChecker, decodeHistoryStream, type HistoryEvent, type UnitRange } from '../packages/ledger/src/events/index.ts';
-import { readHistoryLines, streamHistoryFile, validateHistoryFile } from '../packages/ledger/src/node.ts';
+import { readHistoryFileInOnePass, readHistoryLines, streamHistoryFile, validateHistoryFile } from '../packages/ledger/src/node.ts';
 import { GEN_DEFAULT_PARTIES, GEN_DEFAULT_SEED, generateHistory } from '../packages/ledger/src/gen/index.ts';
 import { buildReplayReport } from '../packages/ledger/src/report/replay-report.ts';
 import { openStore, type EventStore } from '../packages/ledger/src/store/index.ts';
@@ -152,19 +152,12 @@ async function decode(file: string, meter: PhaseMeter): Promise<{ events: number
   return { events, issues: checker.log.total };
 }
 
-/** `a6 replay --history FILE`: two passes, so memory stays bounded however long the file is. */
+/** `a6 replay --history FILE`: one pass, validating and folding in batches (docs/performance.md). */
 async function replayFromNdjson(file: string, rulebook: CompiledRulebook, meter: PhaseMeter) {
-  const validateStart = performance.now();
-  const validation = await validateHistoryFile(file);
-  if (!validation.ok) throw new Error('the history stopped validating');
-  const replayStart = performance.now();
-  const outcome = await replay(streamHistoryFile(file), rulebook, {
-    head: validation.head,
-    progressEvery: SAMPLE_EVERY,
-    onProgress: () => meter.sample(),
-  });
-  const passes = { validateSeconds: round((replayStart - validateStart) / 1000, 3), replayPassSeconds: round((performance.now() - replayStart) / 1000, 3) };
-  return { outcome, passes };
+  const reading = readHistoryFileInOnePass(file);
+  const outcome = await replay(reading.source, rulebook, { progressEvery: SAMPLE_EVERY, onProgress: () => meter.sample() });
+  if (!reading.result().ok) throw new Error('the history stopped validating');
+  return { outcome, passes: {} };
 }
 
 function replayFromStore(store: EventStore, history: string, rulebook: CompiledRulebook, meter: PhaseMeter): Promise<ReplayOutcome> {

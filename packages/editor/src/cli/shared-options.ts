@@ -3,7 +3,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { formatDiagnostic, loadRulebook, type CompiledRulebook, type LoadRulebookResult } from '@a6/dsl';
 import { nodeSourceHost } from '@a6/dsl/node';
-import { formatHistoryIssue, isHistoryDate, type HistorySource, type ReplayProgress } from '@a6/ledger';
+import { HistoryBatches, formatHistoryIssue, isHistoryDate, type HistorySource, type ReplayProgress } from '@a6/ledger';
 import { readHistoryFileInOnePass } from '@a6/ledger/node';
 import { DEFAULT_STORE_URL, StoreUrlError, isStoreError, openStore, type EventStore, type OpenedStore } from '@a6/ledger/store';
 import { CliFailure, EXIT_INTERNAL, EXIT_INVALID_INPUT, EXIT_USAGE, writeError } from './cli-io.ts';
@@ -126,7 +126,7 @@ export async function withHistoryInput<T>(input: HistoryInput, work: (events: Hi
   }
   return withStore(input.store, async ({ store, history }) => {
     const head = await store.head(history);
-    return work(store.readHistory(history), head.events);
+    return work(new HistoryBatches(store.readHistoryPages(history)), head.events);
   });
 }
 

@@ -48,6 +48,17 @@ export function describeEventStoreContract(
       expect(await store.head('main')).toEqual(result.head);
     });
 
+    it('reads the same events in pages as one by one, from a checkpoint and filtered too', async () => {
+      const events = sampleHistory();
+      await store.append('main', events);
+      for (const options of [{}, { batchSize: 3 }, { batchSize: 2, fromSeq: 3 }, { batchSize: 4, types: ['UnitsIssued' as const, 'PartyJoined' as const] }]) {
+        const pages = await collect(store.readHistoryPages('main', options));
+        expect(pages.every((page) => page.length > 0 && page.length <= (options.batchSize ?? events.length))).toBe(true);
+        expect(pages.flat()).toEqual(await collect(store.readHistory('main', options)));
+      }
+      expect(await collect(store.readHistoryPages('nothing-here'))).toEqual([]);
+    });
+
     it('reports an empty head for an unknown history and lists only non-empty histories', async () => {
       expect(await store.head('nothing-here')).toEqual({ history: 'nothing-here', events: 0, hash: GENESIS_PREV });
       expect(await store.listHistories()).toEqual([]);

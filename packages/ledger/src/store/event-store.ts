@@ -114,6 +114,13 @@ export interface EventStore {
   /** The history in `seq` order from a checkpoint, filtered, streamed in batches. */
   readHistory(history: HistoryId, options?: ReadHistoryOptions): AsyncIterable<StoredEvent>;
 
+  /**
+   * The same events as `readHistory`, a page at a time (`batchSize` events, default `HISTORY_PAGE`):
+   * what replay, compare and explain fold, one promise per page (docs/performance.md). Events are
+   * decoded once and never re-validated or re-hashed: the store checked them at append.
+   */
+  readHistoryPages(history: HistoryId, options?: ReadHistoryOptions): AsyncIterable<readonly StoredEvent[]>;
+
   /** Catch-up subscription: events from `fromSeq` (inclusive) that are stored, then live ones. */
   subscribe(
     history: HistoryId,

@@ -30,6 +30,7 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store.ts';
+import { pagesOf } from '../history-pages.ts';
 import { ConcurrencyError, StoreError } from '../store-errors.ts';
 import { buildAppendTransaction, HEAD_EVENT_TYPE, parseHeadRecord, splitIntoTransactions, type HeadRecord } from './kurrentdb-append-plan.ts';
 import { fromKurrentRecord } from './kurrentdb-event-data.ts';
@@ -194,6 +195,11 @@ export class KurrentEventStore implements EventStore {
       if (error instanceof StreamNotFoundError) return;
       throw this.connection.failure(`read stream ${stream} of history ${history}`, error);
     }
+  }
+
+  /** The client streams events one by one: grouped into pages here. */
+  readHistoryPages(history: HistoryId, options: ReadHistoryOptions = {}): AsyncIterable<StoredEvent[]> {
+    return pagesOf(this.readHistory(history, options), options.batchSize);
   }
 
   async *readHistory(history: HistoryId, options: ReadHistoryOptions = {}): AsyncIterable<StoredEvent> {

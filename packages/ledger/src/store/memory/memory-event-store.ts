@@ -16,6 +16,7 @@ import type {
   SubscriptionHandler,
 } from '../event-store.ts';
 import { assertHistoryId } from '../event-store.ts';
+import { pagesOf } from '../history-pages.ts';
 import { ConcurrencyError, StoreClosedError } from '../store-errors.ts';
 
 interface MemoryHistory {
@@ -88,6 +89,10 @@ export class MemoryEventStore implements EventStore {
       if (revision >= from) yield event;
       revision += 1;
     }
+  }
+
+  readHistoryPages(history: string, options: ReadHistoryOptions = {}): AsyncIterable<StoredEvent[]> {
+    return pagesOf(this.readHistory(history, options), options.batchSize);
   }
 
   async *readHistory(history: string, options: ReadHistoryOptions = {}): AsyncGenerator<StoredEvent> {

@@ -15,6 +15,7 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store.ts';
+import { HISTORY_PAGE } from '../history-pages.ts';
 import { ConcurrencyError, IdConflictError, StoreError, type IdConflict } from '../store-errors.ts';
 import { streamFor } from '../stream-for.ts';
 import { PostgresDatabase } from './postgres-database.ts';
@@ -220,13 +221,18 @@ export class PostgresEventStore implements EventStore {
   }
 
   async *readHistory(history: HistoryId, options: ReadHistoryOptions = {}): AsyncIterable<StoredEvent> {
+    for await (const page of this.readHistoryPages(history, { ...options, batchSize: options.batchSize ?? DEFAULT_READ_BATCH })) yield* page;
+  }
+
+  /** Keyset pages (`seq > last`), decoded once per row. */
+  async *readHistoryPages(history: HistoryId, options: ReadHistoryOptions = {}): AsyncIterable<StoredEvent[]> {
     this.assertOpen();
     assertHistoryId(history);
-    const batchSize = options.batchSize ?? DEFAULT_READ_BATCH;
+    const batchSize = options.batchSize ?? HISTORY_PAGE;
     let fromSeq = options.fromSeq ?? 0;
     for (;;) {
       const page = await this.readPage(history, fromSeq, batchSize, options);
-      for (const row of page) yield toStoredEvent(row);
+      if (page.length > 0) yield page.map(toStoredEvent);
       const last = page.at(-1);
       if (last === undefined || page.length < batchSize) return;
       fromSeq = Number(last.seq) + 1;

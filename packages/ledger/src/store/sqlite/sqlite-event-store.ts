@@ -17,6 +17,7 @@ import {
   type Subscription,
   type SubscriptionHandler,
 } from '../event-store.ts';
+import { HISTORY_PAGE } from '../history-pages.ts';
 import { ConcurrencyError, StoreError } from '../store-errors.ts';
 import { SqliteDatabase } from './sqlite-database.ts';
 
@@ -110,8 +111,13 @@ export class SqliteEventStore implements EventStore {
   }
 
   async *readHistory(history: string, options: ReadHistoryOptions = {}): AsyncGenerator<StoredEvent> {
+    for await (const page of this.readHistoryPages(history, { ...options, batchSize: options.batchSize ?? DEFAULT_BATCH })) yield* page;
+  }
+
+  /** Pages of one prepared statement (`LIMIT` from the last `seq`), decoded once per row. */
+  async *readHistoryPages(history: string, options: ReadHistoryOptions = {}): AsyncGenerator<StoredEvent[]> {
     this.assertOpen();
-    const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH);
+    const batchSize = Math.max(1, options.batchSize ?? HISTORY_PAGE);
     const conditions = ['history = ?', 'seq >= ?'];
     const filterParams: unknown[] = [];
     if (options.types !== undefined) {
@@ -132,7 +138,7 @@ export class SqliteEventStore implements EventStore {
     for (;;) {
       this.assertOpen();
       const rows = page.all(history, from, ...filterParams, batchSize);
-      for (const row of rows) yield toStoredEvent(row);
+      if (rows.length > 0) yield rows.map(toStoredEvent);
       const last = rows.at(-1);
       if (last === undefined || rows.length < batchSize) return;
       from = last.seq + 1;
